@@ -1,0 +1,95 @@
+"""Extraction: every claim of a document, with exact spans and normalised values."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from checker.extract import ages, compounds, dates, durations, ordinals, origins, relative
+from checker.extract.base import Context, Draft, longest_first
+from checker.extract.normalize import DateNormalizer
+from checker.models import Claim
+
+if TYPE_CHECKING:
+    from checker.document import Document
+
+_NORMALIZERS: dict[tuple[object, str], DateNormalizer] = {}
+
+
+def context(document: Document) -> Context:
+    """The extraction context of a document; one date normaliser per release date and order."""
+    key = (document.release_date, document.date_order)
+    if key not in _NORMALIZERS:
+        if len(_NORMALIZERS) > 64:  # a batch over many dates: keep memory flat
+            _NORMALIZERS.clear()
+        _NORMALIZERS[key] = DateNormalizer(document.release_date, document.date_order)
+    return Context(
+        release_date=document.release_date,
+        date_order=document.date_order,
+        normalizer=_NORMALIZERS[key],
+        body_start=document.body_start,
+    )
+
+
+def temporal_atoms(text: str, ctx: Context) -> tuple[list[Draft], list[Draft]]:
+    """Dates, relative dates and durations (overlaps resolved toward the longest span), and the
+    ranges written as one token ("2015-2021"), whose dates are among the atoms."""
+    candidates = dates.find(text, ctx) + relative.find(text, ctx) + durations.find(text, ctx)
+    ranges = [
+        r for r in compounds.compact_ranges(text, ctx)
+        if r.kind == "range" and not any(
+            c.overlaps(r) and c.end - c.start > r.end - r.start for c in candidates
+        )
+    ]  # fmt: skip
+    joined = [atom for r in ranges for atom in r.links]
+    rest = [c for c in candidates if not any(r.overlaps(c) for r in ranges)]
+    return sorted(longest_first(rest) + joined, key=lambda d: d.start), ranges
+
+
+def drafts(document: Document) -> list[Draft]:
+    """All drafts of a document: temporal atoms, then the claims built on them."""
+    ctx = context(document)
+    # Front matter and the header line are blanked, not cut, so that offsets stay the file's.
+    text = " " * ctx.body_start + document.text[ctx.body_start :]
+    atoms, built = temporal_atoms(text, ctx)
+    built += compounds.ranges(text, atoms)
+    compounds.link_brackets(text, atoms)
+    built += compounds.since(text, ctx, atoms)
+    built += origins.find(text, ctx, atoms)
+    built += ordinals.find(text, ctx)
+    built += ages.find(text, ctx, atoms)
+    return atoms + built
+
+
+def extract(document: Document) -> list[Claim]:
+    """The claims of a document, in text order, with ids c1, c2, …"""
+    found = sorted(drafts(document), key=lambda d: (d.start, -d.end, d.kind))
+    ids = {id(d): f"c{i}" for i, d in enumerate(found, start=1)}
+    claims = []
+    for draft in found:
+        claims.append(
+            Claim(
+                id=ids[id(draft)],
+                kind=draft.kind,
+                text=document.text[draft.start : draft.end],
+                start=draft.start,
+                end=draft.end,
+                value=draft.value,
+                timex=draft.timex,
+                date=draft.date,
+                readings=draft.readings,
+                weekday=draft.weekday,
+                number=draft.number,
+                low=draft.low,
+                high=draft.high,
+                bounds=draft.bounds,
+                hedge=draft.hedge,
+                unit=draft.unit,
+                cue=draft.cue,
+                frequency=draft.frequency,
+                subject=draft.subject,
+                subject_id=draft.subject_id,
+                parts=tuple(ids[id(link)] for link in draft.links if id(link) in ids),
+                note=draft.note,
+            )
+        )
+    return claims

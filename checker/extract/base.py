@@ -1,0 +1,64 @@
+"""What every extractor shares: the context of a document and the draft of a claim."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from checker.extract.normalize import DateNormalizer
+from checker.models import CalendarDate, ClaimKind, Reading, Timex
+
+
+@dataclass
+class Context:
+    """What an extractor may know besides the text: the release date and how dates are written."""
+
+    release_date: date | None
+    date_order: str  # "DMY" or "MDY"
+    normalizer: DateNormalizer
+    body_start: int = 0
+
+
+@dataclass(eq=False)
+class Draft:
+    """A claim before ids are given; `links` point at the drafts it joins or reads."""
+
+    kind: ClaimKind
+    start: int
+    end: int
+    value: str
+    timex: Timex | None = None
+    date: CalendarDate | None = None
+    readings: tuple[Reading, ...] = ()
+    weekday: int | None = None
+    number: int | None = None
+    low: float | None = None
+    high: float | None = None
+    bounds: str | None = None
+    hedge: str | None = None
+    unit: str | None = None
+    cue: str | None = None
+    frequency: str | None = None
+    subject: str | None = None
+    subject_id: str | None = None
+    note: str | None = None
+    links: list[Draft] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def overlaps(self, other: Draft) -> bool:
+        """Whether the two spans share a character."""
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Draft) -> bool:
+        """Whether this span covers the other one."""
+        return self.start <= other.start and other.end <= self.end
+
+
+def longest_first(drafts: list[Draft]) -> list[Draft]:
+    """Keep, of overlapping drafts, the longest (the earliest of equals), in text order."""
+    kept: list[Draft] = []
+    for draft in sorted(drafts, key=lambda d: (-(d.end - d.start), d.start)):
+        if not any(draft.overlaps(other) for other in kept):
+            kept.append(draft)
+    return sorted(kept, key=lambda d: d.start)

@@ -1,0 +1,134 @@
+"""Claims built from other claims: ranges, "since X", and a date given in brackets after another."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checker.extract.base import Context, Draft
+from checker.extract.lexicon import MONTH_RE, month_number
+from checker.models import CalendarDate, Timex
+from checker.timeline import completed_years_range
+
+_YEAR = r"1[6-9]\d\d|20\d\d"
+COMPACT_YEARS = re.compile(
+    rf"(?<![\w/.$€£-])(?P<a>{_YEAR})\s*(?P<sep>[–—-]|/)\s*(?P<b>{_YEAR}|\d\d)(?![\w/%]|[.,]\d|-\d)"
+)
+DAY_SPAN = re.compile(
+    rf"(?<![\w/-])(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[–—-]|to|and)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
+    rf"\s+(?P<month>{MONTH_RE}),?\s+(?P<year>{_YEAR})\b"
+    rf"|(?P<month2>{MONTH_RE})\s+(?P<e1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[–—-]|to)\s*"
+    rf"(?P<e2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year2>{_YEAR})\b",
+    re.IGNORECASE,
+)
+_RANGE_LEAD = re.compile(
+    r"(?:\b(?:from|between)|\bthe\s+(?:period|years)(?:\s+(?:from|between))?)\s+$", re.IGNORECASE
+)
+_JOINER = re.compile(r"\s*(?:to|until|till|through|thru|and|[–—-]{1,2}|/)\s*", re.IGNORECASE)
+_BRACKETED = re.compile(r"\s*[(\[]\s*$")
+_SINCE = re.compile(
+    r"\bsince\s+(?:(?:early|mid|late|the\s+(?:end|beginning|start)\s+of)[\s-]+)?$", re.IGNORECASE
+)
+_DATED = ("date", "relative")
+
+
+def _range(a: Draft, b: Draft, start: int) -> Draft:
+    value = f"{a.value} – {b.value}"
+    return Draft(kind="range", start=start, end=b.end, value=value, links=[a, b])
+
+
+def ranges(text: str, atoms: list[Draft]) -> Iterator[Draft]:
+    """Two dates joined into a range: from X to Y, between X and Y, X–Y, the period X – Y."""
+    dated = [d for d in atoms if d.kind in _DATED and d.date is not None]
+    for a, b in zip(dated, dated[1:], strict=False):
+        joiner = _JOINER.fullmatch(text, a.end, b.start)
+        if not joiner:
+            continue
+        word = joiner.group(0).strip().lower()
+        lead = _RANGE_LEAD.search(text, max(0, a.start - 30), a.start)
+        if word == "and" and not (lead and "between" in lead.group(0).lower()):
+            continue
+        if word in ("to", "until", "till", "/") and lead is None:
+            if a.date is None or b.date is None or a.date.precision != b.date.precision:
+                continue
+        yield _range(a, b, lead.start() if lead else a.start)
+
+
+def compact_ranges(text: str, ctx: Context) -> Iterator[Draft]:
+    """Ranges written as one token: 2015-2021, 2015–21, 14–16 March 2023; with their dates."""
+    for m in COMPACT_YEARS.finditer(text):
+        first = int(m["a"])
+        second = int(m["b"]) if len(m["b"]) == 4 else first // 100 * 100 + int(m["b"])
+        if len(m["b"]) == 2 and m["sep"] == "-" and second < first:
+            continue
+        if m["sep"] == "/" and second != first + 1:
+            continue  # 2015/16 is a season or a financial year; 2015/2018 is not a range
+        a = _year(m.start("a"), m.end("a"), first)
+        b = _year(m.start("b"), m.end("b"), second)
+        lead = _RANGE_LEAD.search(text, max(0, m.start() - 30), m.start())
+        yield a
+        yield b
+        yield _range(a, b, lead.start() if lead else m.start())
+    for m in DAY_SPAN.finditer(text):
+        month_text, year_text = (m["month"], m["year"]) if m["month"] else (m["month2"], m["year2"])
+        d1, d2 = (m["d1"], m["d2"]) if m["d1"] else (m["e1"], m["e2"])
+        month = month_number(month_text)
+        if month is None or not (1 <= int(d1) <= 31 and 1 <= int(d2) <= 31):
+            continue
+        year = int(year_text)
+        first_span = (m.start("d1"), m.end("d1")) if m["d1"] else (m.start("month2"), m.end("e1"))
+        second_span = (m.start("d2"), m.end()) if m["d1"] else (m.start("e2"), m.end())
+        a = _day(first_span, CalendarDate(year=year, month=month, day=int(d1)))
+        b = _day(second_span, CalendarDate(year=year, month=month, day=int(d2)))
+        yield a
+        yield b
+        yield _range(a, b, m.start())
+
+
+def _year(start: int, end: int, year: int) -> Draft:
+    day = CalendarDate(year=year)
+    return Draft(kind="date", start=start, end=end, value=day.iso(),
+                 timex=Timex(type="DATE", value=day.iso()), date=day)  # fmt: skip
+
+
+def _day(span: tuple[int, int], day: CalendarDate) -> Draft:
+    return Draft(kind="date", start=span[0], end=span[1], value=day.iso(),
+                 timex=Timex(type="DATE", value=day.iso()), date=day)  # fmt: skip
+
+
+def link_brackets(text: str, atoms: list[Draft]) -> None:
+    """`today (07/10)`: the bracketed date is linked to the expression before it."""
+    dated = [d for d in atoms if d.kind in _DATED]
+    for a, b in zip(dated, dated[1:], strict=False):
+        if b.kind == "date" and _BRACKETED.fullmatch(text, a.end, b.start):
+            close = text[b.end : b.end + 3].lstrip()
+            if close[:1] in (")", "]"):
+                a.links.append(b)
+
+
+def since(text: str, ctx: Context, atoms: list[Draft]) -> Iterator[Draft]:
+    """`since 2012`, `since its creation in 2010`: a duration from a date to the release."""
+    for atom in atoms:
+        if atom.kind != "date" or atom.date is None:
+            continue
+        window = text[max(0, atom.start - 60) : atom.start]
+        direct = _SINCE.search(window)
+        indirect = re.search(
+            r"\bsince\s+(?:its|their|his|her|the)\s+[\w-]+(?:\s+[\w-]+){0,3}?\s+(?:in|on)\s+$",
+            window,
+            re.IGNORECASE,
+        )
+        found = direct or indirect
+        if not found:
+            continue
+        start = atom.start - len(window) + found.start()
+        value, low, high = "PXY", None, None
+        if ctx.release_date is not None:
+            fewest, most = completed_years_range(atom.date, ctx.release_date)
+            low, high = float(max(fewest, 0)), float(max(most, 0)) + 1
+            value = f"P{most}Y" if fewest == most else f"P{fewest}Y"
+        yield Draft(
+            kind="duration", start=start, end=atom.end, value=value,
+            timex=Timex(type="DURATION", value=value), low=low, high=high, bounds="[)",
+            unit="year", cue="since", links=[atom],
+        )  # fmt: skip

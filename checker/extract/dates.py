@@ -1,0 +1,297 @@
+"""Absolute dates: full dates, month and year, numeric dates, years, decades, seasons, quarters."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from checker.extract.base import Context, Draft
+from checker.extract.lexicon import (
+    MONTH_RE,
+    ORDINALS,
+    WEEKDAY_RE,
+    month_number,
+    weekday_number,
+)
+from checker.models import CalendarDate, Reading, Timex
+
+_WD = rf"(?:(?P<weekday>{WEEKDAY_RE}),?\s+(?:the\s+)?)?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1[6-9]\d\d|20\d\d|2100)"
+_END = r"(?![\w/])"
+
+# Full dates and dates without a year, most specific first; each has `day` and `month`.
+DAY_MONTH_YEAR = re.compile(
+    rf"\b{_WD}{_DAY}(?:\s+of)?[\s-]+(?P<month>{MONTH_RE})(?:,?[\s-]+|\s*,\s*){_YEAR}{_END}",
+    re.IGNORECASE,
+)
+MONTH_DAY_YEAR = re.compile(
+    rf"\b{_WD}(?P<month>{MONTH_RE})\s+(?:the\s+)?{_DAY}(?:,\s*|\s+){_YEAR}{_END}", re.IGNORECASE
+)
+DAY_MONTH = re.compile(rf"\b{_WD}{_DAY}(?:\s+of)?\s+(?P<month>{MONTH_RE})(?![\w-])", re.IGNORECASE)
+MONTH_DAY = re.compile(
+    rf"\b{_WD}(?P<month>{MONTH_RE})\s+(?:the\s+)?{_DAY}(?![\w,.:/%-]|,\d|\.\d|\s*(?:%|per\s*cent|percent))",
+    re.IGNORECASE,
+)
+MONTH_YEAR = re.compile(
+    rf"\b(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|end|beginning)[\s-]+)?"
+    rf"(?P<month>{MONTH_RE}),?\s+(?:of\s+)?{_YEAR}{_END}",
+    re.IGNORECASE,
+)
+ISO_DATE = re.compile(r"(?<![\w/.-])(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?![\w/-])")
+NUMERIC_DATE = re.compile(
+    r"(?<![\w/.,:-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d\d)(?![\w/.]|\.\d|-\d)"
+)
+# A numeric day and month without a year ("07/10") is a date only in a bracket or after "on".
+SHORT_NUMERIC_DATE = re.compile(
+    r"(?:(?<=\()|(?<=\bon\s)|(?<=\bdated\s))(?P<a>\d{1,2})/(?P<b>\d{1,2})(?=\))|"
+    r"(?:(?<=\bon\s)|(?<=\bdated\s))(?P<c>\d{1,2})/(?P<d>\d{1,2})(?![\w/.-]|\.\d)"
+)
+DECADE = re.compile(
+    r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<decade>1[6-9]\d0|20\d0)['’]?s\b"
+    r"|(?:\bthe\s+)?['’](?P<short>\d0)s\b",
+    re.IGNORECASE,
+)
+SEASON = re.compile(
+    rf"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?P<season>spring|summer|autumn|fall|winter)"
+    rf"(?:\s+of)?,?\s+{_YEAR}{_END}",
+    re.IGNORECASE,
+)
+QUARTER = re.compile(
+    rf"\b(?:Q(?P<q>[1-4])\s*(?:of\s+)?{_YEAR}{_END}"
+    rf"|(?:the\s+)?(?P<qword>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter"
+    rf"(?:\s+of\s+(?:fiscal\s+)?(?:year\s+)?{_YEAR.replace('year', 'qyear')})?{_END}"
+    rf"|(?:the\s+)?(?P<hword>first|second|1st|2nd)\s+half\s+of\s+{_YEAR.replace('year', 'hyear')}{_END})",
+    re.IGNORECASE,
+)
+YEAR_MOD = re.compile(
+    rf"\b(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-]+{_YEAR}{_END}",
+    re.IGNORECASE,
+)
+FISCAL_YEAR = re.compile(
+    rf"\b(?:fiscal(?:\s+year)?|FY|financial\s+year)\s*['’]?(?P<year>\d{{4}}|\d\d){_END}", re.IGNORECASE
+)
+BARE_YEAR = re.compile(r"(?<![\w$€£¥#./:,-])(?P<year>1[6-9]\d\d|20\d\d|2100)(?![\w%$€£/]|[.,:]\d|-\d)")
+_SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+
+# Words before a bare year that make it a year and not a count or an address.
+_YEAR_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|from|until|till|to|by|of|during|between|and|or|through|before|after|around|"
+    r"circa|c\.|early|mid|late|year|years|the|its|their|for|on|at|than|as|this|that|summer|"
+    r"spring|autumn|fall|winter|end|start|beginning|mid-|season|class|cohort|vintage)"
+    r"|[(\[–—-])\s*$",
+    re.IGNORECASE,
+)
+_NOT_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:no|nos|number|model|room|suite|unit|route|highway|flight|box|ext|tel|phone|fax|"
+    r"call|dial|page|pages|pp|version|v|iso|rfc|section|article|chapter|part|rule|bill|grade|"
+    r"level|series|type|mark|mk|figure|fig|table|step|item|code|ref|order|invoice)\.?"
+    r"|[$€£¥#+×x*/=]|\d[\s.-])\s*$",
+    re.IGNORECASE,
+)
+_NOT_YEAR_AFTER = re.compile(
+    r"^\s*(?:(?:[A-Z][a-z]+\s+)?(?:street|st\.|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|drive|dr\.|"
+    r"lane|ln\.?|way|place|plaza|parkway|pkwy|court|ct\.?|suite|highway)\b|[-–]\d{3}|\s?(?:units?|"
+    r"people|employees|members|staff|jobs|pieces|items|km|kilometres|kilometers|miles|metres|meters|"
+    r"feet|ft|m|kg|tons|tonnes|hectares|acres|calories|words|points|votes|beds|seats|rooms|homes|"
+    r"households|students|volunteers|participants|visitors|customers|users|companies|firms|cases|"
+    r"patients|children|families|projects)\b)",
+    re.IGNORECASE,
+)
+
+
+def _draft(
+    match: re.Match[str], day: CalendarDate, weekday: int | None = None, note: str | None = None
+) -> Draft:
+    return Draft(
+        kind="date",
+        start=match.start(),
+        end=match.end(),
+        value=day.iso(),
+        timex=Timex(type="DATE", value=day.iso()),
+        date=day,
+        weekday=weekday,
+        note=note,
+    )
+
+
+def _calendar(year: int, month: int | None, day: int | None) -> CalendarDate | None:
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    return CalendarDate(year=year, month=month, day=day)
+
+
+def _closest_year(month: int, day: int | None, release: date | None) -> int | None:
+    """The year of a day and month given without one: the occurrence nearest the release."""
+    if release is None:
+        return None
+    best: tuple[int, int] | None = None
+    for year in (release.year - 1, release.year, release.year + 1):
+        try:
+            distance = abs((date(year, month, day or 1) - release).days)
+        except ValueError:  # 29 February of a common year: keep it for invalid-date
+            distance = 400 + abs(year - release.year)
+        if best is None or distance < best[0]:
+            best = (distance, year)
+    return best[1] if best else None
+
+
+def _named(ctx: Context, match: re.Match[str], with_year: bool) -> Draft | None:
+    """A date with the month in words; dateparser normalises the span, we keep invalid days."""
+    month = month_number(match["month"])
+    day = int(match["day"]) if match.groupdict().get("day") else None
+    if month is None:
+        return None
+    year = int(match["year"]) if with_year else _closest_year(month, day, ctx.release_date)
+    if year is None:
+        return None
+    written = _calendar(year, month, day)
+    if written is None:
+        return None
+    weekday = weekday_number(match["weekday"]) if match.groupdict().get("weekday") else None
+    if written.is_valid and with_year:
+        # The span without its weekday: dateparser rejects a wrong weekday, which a rule reports.
+        span = match.group(0)[match.start("day" if match.start("day") < match.start("month") else "month") - match.start():]
+        parsed = ctx.normalizer.calendar(span, written.precision)
+        if parsed is not None:
+            written = parsed
+    return _draft(match, written, weekday)
+
+
+def _numeric(ctx: Context, match: re.Match[str], a: int, b: int, year: int | None) -> Draft | None:
+    """A numeric date read in the document's order; an ambiguous one toward the release date."""
+    readings: list[Reading] = []
+    for order, (day, month) in (("DMY", (a, b)), ("MDY", (b, a))):
+        resolved_year = year if year is not None else _closest_year(month, day, ctx.release_date)
+        if resolved_year is None or not 1 <= month <= 12 or not 1 <= day <= 31:
+            continue
+        readings.append(Reading(order=order, date=CalendarDate(year=resolved_year, month=month, day=day)))  # type: ignore[arg-type]
+    if not readings:
+        return None
+    chosen = _choose_reading(readings, ctx)
+    note = None
+    if len(readings) > 1 and readings[0].date != readings[1].date:
+        note = f"read as {chosen.order} ({chosen.date.iso()})"
+    draft = _draft(match, chosen.date, note=note)
+    draft.readings = tuple(readings)
+    return draft
+
+
+def _choose_reading(readings: list[Reading], ctx: Context) -> Reading:
+    if len(readings) == 1:
+        return readings[0]
+    preferred = next((r for r in readings if r.order == ctx.date_order), readings[0])
+    if ctx.release_date is None:
+        return preferred
+
+    def distance(reading: Reading) -> int:
+        day = reading.date.as_date()
+        return abs((day - ctx.release_date).days) if day and ctx.release_date else 10**6
+
+    # The document's order wins unless the other reading is much closer to the release date.
+    other = next(r for r in readings if r is not preferred)
+    if distance(other) * 4 < distance(preferred) and distance(other) <= 31:
+        return other
+    return preferred
+
+
+def _two_digit_year(text: str) -> int:
+    value = int(text)
+    return value + (2000 if value < 50 else 1900) if len(text) == 2 else value
+
+
+def _bare_years(text: str, ctx: Context) -> Iterator[Draft]:
+    for match in BARE_YEAR.finditer(text):
+        before = text[max(0, match.start() - 24) : match.start()]
+        after = text[match.end() : match.end() + 30]
+        if _NOT_YEAR_BEFORE.search(before) or _NOT_YEAR_AFTER.search(after):
+            continue
+        if not _YEAR_CONTEXT.search(before) and after[:2].strip()[:1].isupper():
+            continue  # "2000 Pennsylvania" reads as an address or a name, not a year
+        yield _draft(match, CalendarDate(year=int(match["year"])))
+
+
+def find(text: str, ctx: Context) -> list[Draft]:
+    """Every absolute date in the text, overlapping candidates included."""
+    found: list[Draft] = []
+    for pattern, with_year in ((DAY_MONTH_YEAR, True), (MONTH_DAY_YEAR, True)):
+        found += [d for m in pattern.finditer(text) if (d := _named(ctx, m, with_year))]
+    for pattern in (DAY_MONTH, MONTH_DAY):
+        for m in pattern.finditer(text):
+            if pattern is MONTH_DAY and m["month"].lower() == "may" and not m.group(0)[0].isupper():
+                continue  # "may 3" in running text is the verb
+            if (d := _named(ctx, m, with_year=False)) is not None:
+                found.append(d)
+    for m in MONTH_YEAR.finditer(text):
+        month = month_number(m["month"])
+        if month is None or (m["month"] == "may" and not m["mod"]):
+            continue
+        day = ctx.normalizer.calendar(f"{m['month']} {m['year']}", "month") or _calendar(
+            int(m["year"]), month, None
+        )
+        if day is not None:
+            found.append(_draft(m, day))
+    for m in ISO_DATE.finditer(text):
+        if (day := _calendar(int(m["year"]), int(m["month"]), int(m["day"]))) is not None:
+            found.append(_draft(m, day))
+    for m in NUMERIC_DATE.finditer(text):
+        if (d := _numeric(ctx, m, int(m["a"]), int(m["b"]), _two_digit_year(m["y"]))) is not None:
+            found.append(d)
+    for m in SHORT_NUMERIC_DATE.finditer(text):
+        a, b = (m["a"], m["b"]) if m["a"] else (m["c"], m["d"])
+        if (d := _numeric(ctx, m, int(a), int(b), None)) is not None:
+            found.append(d)
+    found += _decades(text)
+    found += _seasons_and_quarters(text, ctx)
+    found += list(_bare_years(text, ctx))
+    return found
+
+
+def _decades(text: str) -> Iterator[Draft]:
+    for m in DECADE.finditer(text):
+        if m["decade"]:
+            value = m["decade"][:3] + "X"
+        else:
+            century = "19" if int(m["short"]) >= 30 else "20"
+            value = century + m["short"][0] + "X"
+        yield Draft(
+            kind="date", start=m.start(), end=m.end(), value=value,
+            timex=Timex(type="DATE", value=value),
+            date=CalendarDate(year=int(value[:3] + "0")),
+            note="a decade",
+        )  # fmt: skip
+
+
+def _seasons_and_quarters(text: str, ctx: Context) -> Iterator[Draft]:
+    for m in SEASON.finditer(text):
+        value = f"{m['year']}-{_SEASONS[m['season'].lower()]}"
+        yield Draft(
+            kind="date", start=m.start(), end=m.end(), value=value,
+            timex=Timex(type="DATE", value=value), date=CalendarDate(year=int(m["year"])),
+        )  # fmt: skip
+    for m in YEAR_MOD.finditer(text):
+        yield _draft(m, CalendarDate(year=int(m["year"])))
+    for m in FISCAL_YEAR.finditer(text):
+        year = _two_digit_year(m["year"])
+        yield _draft(m, CalendarDate(year=year))
+    for m in QUARTER.finditer(text):
+        if m["q"]:
+            quarter, year_text = int(m["q"]), m["year"]
+            value = f"{year_text}-Q{quarter}"
+        elif m["qword"]:
+            quarter = ORDINALS.get(m["qword"].lower()) or int(m["qword"][0])
+            year_text = m["qyear"] or (str(ctx.release_date.year) if ctx.release_date else "XXXX")
+            value = f"{year_text}-Q{quarter}"
+        else:
+            half = ORDINALS.get(m["hword"].lower()) or int(m["hword"][0])
+            year_text = m["hyear"]
+            value = f"{year_text}-H{half}"
+        year = int(year_text) if year_text.isdigit() else None
+        yield Draft(
+            kind="date", start=m.start(), end=m.end(), value=value,
+            timex=Timex(type="DATE", value=value),
+            date=CalendarDate(year=year) if year else None,
+        )  # fmt: skip

@@ -1,0 +1,178 @@
+"""The data that flows through the pipeline: claims, findings and reports."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Severity = Literal["error", "warning", "info"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+ClaimKind = Literal[
+    "date",  # an absolute date, month or year ("20 April 2023", "July 2012", "2015")
+    "relative",  # a date said relative to the release ("today", "last week", "three days ago")
+    "range",  # two date claims joined ("between 2015 and 2021")
+    "duration",  # a length of time ("for three years", "more than two decades", "since 2012")
+    "set",  # a recurrence ("annual", "every two years")
+    "time",  # a time of day ("6:00 PM")
+    "ordinal",  # a count of occasions ("now in its ninth year", "the eighth meeting")
+    "origin",  # when something began ("founded in 1998")
+    "age",  # a person's age ("Maria Lopez, 52")
+    "birth",  # when a person was born ("born in 1965")
+]
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+class Frozen(BaseModel):
+    """Base of every model: immutable, unknown fields rejected."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Timex(Frozen):
+    """A TIMEX3 type and value, e.g. DATE 2012-07 or DURATION P10Y."""
+
+    type: TimexType
+    value: str
+
+
+class CalendarDate(Frozen):
+    """A date at the precision written: a year, a month of a year, or a day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> Literal["year", "month", "day"]:
+        """How much of the date the text gives."""
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    @property
+    def is_valid(self) -> bool:
+        """Whether the day exists in that month (31 April does not)."""
+        if self.month is None or self.day is None:
+            return True
+        return 1 <= self.day <= calendar.monthrange(self.year, self.month)[1]
+
+    def iso(self) -> str:
+        """The TIMEX3 value: YYYY, YYYY-MM or YYYY-MM-DD."""
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+            if self.day is not None:
+                text += f"-{self.day:02d}"
+        return text
+
+    def first_day(self) -> date:
+        """The earliest day the date can mean."""
+        return date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> date:
+        """The latest day the date can mean."""
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return date(self.year, month, day)
+
+    def as_date(self) -> date | None:
+        """The exact day, when the text gives one that exists."""
+        if self.precision != "day" or not self.is_valid:
+            return None
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @classmethod
+    def of(cls, day: date) -> CalendarDate:
+        """The calendar date of a `datetime.date`."""
+        return cls(year=day.year, month=day.month, day=day.day)
+
+
+class Reading(Frozen):
+    """One way to read an ambiguous numeric date such as 07/10."""
+
+    order: Literal["DMY", "MDY", "YMD"]
+    date: CalendarDate
+
+
+class Claim(Frozen):
+    """A fact stated in the text, with its exact span and its normalised value."""
+
+    id: str
+    kind: ClaimKind
+    text: str
+    start: int
+    end: int
+    value: str = Field(description="the normalised value in words a reader can check")
+    timex: Timex | None = None
+    date: CalendarDate | None = None
+    readings: tuple[Reading, ...] = ()
+    weekday: int | None = Field(None, description="the weekday named with the date, Monday = 0")
+    number: int | None = Field(None, description="N of an ordinal, an age, a count of units")
+    low: float | None = Field(None, description="lower bound of a hedged amount")
+    high: float | None = Field(None, description="upper bound of a hedged amount")
+    bounds: str | None = Field(None, description="which ends are included: [], [), (] or ()")
+    hedge: str | None = None
+    unit: str | None = None
+    cue: str | None = Field(None, description="the word that gives the claim its meaning")
+    frequency: str | None = None
+    subject: str | None = None
+    subject_id: str | None = None
+    parts: tuple[str, ...] = Field((), description="ids of the claims this one joins or reads")
+    note: str | None = None
+
+
+class Related(Frozen):
+    """Another passage a finding involves."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+class Finding(Frozen):
+    """One inconsistency: what is wrong, where, the working and a corrected wording."""
+
+    rule: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    line: int
+    column: int
+    text: str
+    related: tuple[Related, ...] = ()
+    help: str | None = None
+    suggestion: str | None = None
+    claims: tuple[str, ...] = ()
+
+
+class DocumentReport(Frozen):
+    """The claims and findings of one document."""
+
+    path: str
+    date: str | None
+    date_source: str
+    claims: tuple[Claim, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+
+class Summary(Frozen):
+    """Counts over a run."""
+
+    documents: int
+    errors: int
+    warnings: int
+    infos: int
+
+
+class Report(Frozen):
+    """Everything one run found, in input order."""
+
+    tool: str = "factcheck"
+    version: str
+    documents: tuple[DocumentReport, ...]
+    summary: Summary

@@ -1,0 +1,49 @@
+"""YAML loading that is always safe and refuses aliases (no billion-laughs expansion)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """A SafeLoader that rejects anchors and aliases: nothing we read needs them."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                "while reading", None, "aliases are not allowed", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+class _LineLoader(_NoAliasLoader):
+    """Records, for every mapping, the line of each key (1-based), under `__lines__`."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping["__lines__"] = {
+            key_node.value: key_node.start_mark.line + 1
+            for key_node, _ in node.value
+            if isinstance(key_node, yaml.ScalarNode)
+        }
+        return mapping
+
+
+def load(text: str) -> Any:
+    """Parse YAML text safely; raises `yaml.YAMLError` on bad input."""
+    return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
+
+
+def load_with_lines(text: str) -> Any:
+    """Parse YAML text safely, with `__lines__` in every mapping giving each key's line."""
+    return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+
+
+def error_line(exc: yaml.YAMLError) -> tuple[int | None, str]:
+    """The 1-based line and a one-line description of a YAML error."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    return (mark.line + 1 if mark is not None else None), str(problem)
