@@ -88,6 +88,8 @@ def extract(document: Document) -> list[Claim]:
                 frequency=draft.frequency,
                 subject=draft.subject,
                 subject_id=draft.subject_id,
+                subject_span=draft.extra.get("subject_span"),
+                anchor_span=draft.extra.get("anchor_span"),
                 parts=tuple(ids[id(link)] for link in draft.links if id(link) in ids),
                 note=draft.note,
             )

@@ -99,5 +99,28 @@ def _births(text: str, atoms: list[Draft]) -> Iterator[Draft]:
         start = atom.start - len(window) + m.start()
         draft = Draft(kind="birth", start=start, end=atom.end, value=atom.value, date=atom.date,
                       cue="born", links=[atom])  # fmt: skip
-        draft.extra["person_before"] = start
+        person = _person_before(text, start)
+        if person:
+            draft.subject, draft.extra["subject_span"] = text[person[0] : person[1]], person
         yield draft
+
+
+_NAME_IN_TEXT = re.compile(r"(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+")
+
+
+def _person_before(text: str, start: int) -> tuple[int, int] | None:
+    """The last person-like name in the 200 characters before `start`, within the sentence."""
+    floor = max(0, start - 200)
+    for stop in (".\n", ". ", "\n\n"):
+        cut = text.rfind(stop, floor, start)
+        if cut >= 0:
+            floor = max(floor, cut + len(stop))
+    best = None
+    for m in _NAME_IN_TEXT.finditer(text, floor, start):
+        words = m.group(0).split()
+        while len(words) > 2 and words[0].lower() in _TITLES:
+            words = words[1:]
+        name = " ".join(words)
+        if _person_like(name):
+            best = (m.end() - len(name), m.end())
+    return best

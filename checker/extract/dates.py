@@ -41,7 +41,7 @@ MONTH_YEAR = re.compile(
 )
 ISO_DATE = re.compile(r"(?<![\w/.-])(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?![\w/-])")
 NUMERIC_DATE = re.compile(
-    r"(?<![\w/.,:-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d\d)(?![\w/.]|\.\d|-\d)"
+    r"(?<![\w/.,:-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d\d)(?![\w/]|\.\d|-\d)"
 )
 # A numeric day and month without a year ("07/10") is a date only in a bracket or after "on".
 SHORT_NUMERIC_DATE = re.compile(
@@ -173,8 +173,9 @@ def _numeric(ctx: Context, match: re.Match[str], a: int, b: int, year: int | Non
         return None
     chosen = _choose_reading(readings, ctx)
     note = None
-    if len(readings) > 1 and readings[0].date != readings[1].date:
-        note = f"read as {chosen.order} ({chosen.date.iso()})"
+    others = [r for r in readings if r is not chosen and r.date != chosen.date]
+    if others:
+        note = f"read as {chosen.order}; {others[0].order} would be {others[0].date.iso()}"
     draft = _draft(match, chosen.date, note=note)
     draft.readings = tuple(readings)
     return draft

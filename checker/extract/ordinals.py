@@ -48,7 +48,7 @@ OF_ITS_KIND = re.compile(
 )
 _EVENT_BEFORE = re.compile(rf"\b(?P<unit>{EVENTS})\b[^.;:]*$", re.IGNORECASE)
 SINCE_LAUNCH = re.compile(
-    r"^\s*(?:since|after)\s+(?:the\s+)?(?:launch|creation|founding|establishment|start|inception)\s+of\s+",
+    r"\s*(?:since|after)\s+(?:the\s+)?(?:launch|creation|founding|establishment|start|inception)\s+of\s+",
     re.IGNORECASE,
 )
 
@@ -80,7 +80,7 @@ def _years_of_life(text: str) -> Iterator[Draft]:
         if number is None:
             continue
         draft = _draft(m, number, "year", "in its Nth year")
-        draft.extra["pronoun"] = m["owner"].lower()
+        draft.extra["subject_span"] = m.span("owner")
         yield draft
     for m in YEARS_SINCE.finditer(text):
         number = cardinal_value(m["n"])
@@ -103,7 +103,7 @@ def _anniversaries(text: str) -> Iterator[Draft]:
         draft = _draft(m, number, "anniversary", "Nth anniversary")
         owner = (m["owner"] or "").lower()
         if owner in phrases.PRONOUNS or owner == "our":
-            draft.extra["pronoun"] = owner
+            draft.extra["subject_span"] = m.span("owner")
         else:
             # "the 25th anniversary of X" names X; "X's 25th anniversary" names the owner.
             of = re.match(r"\s+of\s+", text[m.end() : m.end() + 6])
@@ -148,8 +148,6 @@ def _events(text: str, ctx: Context) -> Iterator[Draft]:
         series = (m["mods"] or "") + m["unit"]
         draft.subject = " ".join(series.split())
         draft.extra["subject_span"] = (m.start("mods") if m["mods"] else m.start("unit"), m.end("unit"))
-        if m["lead"].lower() in ("its", "their", "our"):
-            draft.extra["owner_pronoun"] = m["lead"].lower()
         _anchor(text, m.end(), draft)
         yield draft
     for m in OF_ITS_KIND.finditer(text):

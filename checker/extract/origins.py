@@ -26,7 +26,7 @@ _PASSIVE_BEFORE = re.compile(
     r"been))\s*(?:officially\s+|formally\s+|originally\s+|jointly\s+)?$",
     re.IGNORECASE,
 )
-_CLAUSE_OPENING = re.compile(r"^\s*(?:in|on|since|back\s+in)\s+$", re.IGNORECASE)
+_CLAUSE_OPENING = re.compile(r"\s*(?:in|on|since|back\s+in)\s+$", re.IGNORECASE)
 
 
 def _draft(start: int, end: int, verb: str, date: Draft) -> Draft:
@@ -90,10 +90,7 @@ def _subject_of_passive(text: str, verb_start: int, draft: Draft) -> None:
         return
     span = phrases.before(text, passive.start(), max(0, verb_start - 200))
     if span:
-        name = text[span[0] : span[1]]
-        if name.lower() in phrases.PRONOUNS:
-            draft.extra["pronoun"] = name.lower()
-        draft.subject, draft.extra["subject_span"] = name, span
+        draft.subject, draft.extra["subject_span"] = text[span[0] : span[1]], span
 
 
 def _nouns(text: str, dated: list[Draft]) -> Iterator[Draft]:
@@ -108,5 +105,5 @@ def _nouns(text: str, dated: list[Draft]) -> Iterator[Draft]:
             draft.subject = m["of"].strip()
             draft.extra["subject_span"] = (m.start("of"), m.start("of") + len(draft.subject))
         elif m["owner"].lower() in phrases.PRONOUNS or m["owner"].lower() == "our":
-            draft.extra["pronoun"] = m["owner"].lower()
+            draft.extra["subject_span"] = m.span("owner")
         yield draft

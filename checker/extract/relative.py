@@ -41,7 +41,7 @@ WEEKDAY_REF = re.compile(
 )
 PRESENT = re.compile(
     r"\b(?:now|currently|at\s+present|presently|nowadays|recently|lately|in\s+the\s+past|the\s+future)\b"
-    r"(?!\s+in\s+(?:its|their|the)\b|\s+that\b|,\s+in\s+its)",
+    r"(?!\s+in\b|\s+that\b|,\s+in\s+its)",
     re.IGNORECASE,
 )
 _PRESENT_VALUES = {"recently": "PAST_REF", "lately": "PAST_REF", "in the past": "PAST_REF",

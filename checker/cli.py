@@ -1,0 +1,92 @@
+"""The `factcheck` command line: claims, check and rules."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator, Sequence
+from datetime import date
+from pathlib import Path
+
+from checker import __version__
+from checker.errors import InputError
+
+SUFFIXES = (".txt", ".md", ".markdown")
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser of every subcommand."""
+    top = argparse.ArgumentParser(
+        prog="factcheck",
+        description="Finds the claims in a press release that contradict each other or its date.",
+    )
+    top.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def documents(p: argparse.ArgumentParser) -> None:
+        p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
+        p.add_argument("--date", type=_date, help="the release date (YYYY-MM-DD), over any in the file")
+        p.add_argument("--date-order", choices=("DMY", "MDY"), help="how to read 07/10 (default: guessed)")
+
+    claims = sub.add_parser("claims", help="list every claim found in the releases")
+    documents(claims)
+    claims.add_argument("--format", choices=("table", "json"), default="table")
+
+    check = sub.add_parser("check", help="report the inconsistencies in the releases")
+    documents(check)
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error",
+                       help="the lowest severity that makes the exit status 1 (default: error)")  # fmt: skip
+    check.add_argument("--rules", action="append", default=[], metavar="DIR",
+                       help="a folder of rule files to add to the core rules (repeatable)")  # fmt: skip
+    check.add_argument("--show-claims", action="store_true", help="list the claims below the findings")
+
+    rules = sub.add_parser("rules", help="list the rules, or explain one")
+    rules.add_argument("action", nargs="?", choices=("list", "explain"), default="list")
+    rules.add_argument("rule_id", nargs="?", metavar="ID")
+    rules.add_argument("--rules", action="append", default=[], metavar="DIR")
+    return top
+
+
+def expand(paths: Sequence[str]) -> Iterator[str]:
+    """Files as given, folders as their .txt and .md files in sorted order, `-` as stdin."""
+    for path in paths:
+        folder = Path(path)
+        if path != "-" and folder.is_dir():
+            found = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            if not found:
+                raise InputError(path, "holds no .txt or .md files")
+            yield from (str(p) for p in found)
+        else:
+            yield path
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a subcommand; 0 clean, 1 findings, 2 usage or input error."""
+    args = parser().parse_args(argv)
+    try:
+        if args.command == "claims":
+            from checker.commands import run_claims
+
+            return run_claims(args)
+        if args.command == "check":
+            from checker.commands import run_check
+
+            return run_check(args)
+        from checker.commands import run_rules
+
+        return run_rules(args)
+    except InputError as exc:
+        print(f"factcheck: {exc.line()}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

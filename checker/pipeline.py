@@ -1,0 +1,45 @@
+"""The pipeline of one document: load, extract, resolve, evaluate."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from checker.document import Document
+from checker.extract import extract
+from checker.models import Claim, DocumentReport, Finding, Report, Summary
+from checker.resolve import resolve
+
+Evaluator = Callable[[Document, list[Claim]], list[Finding]]
+
+
+def claims_of(document: Document) -> list[Claim]:
+    """Every claim of a document, linked to its subjects."""
+    return resolve(document, extract(document))
+
+
+def analyse(document: Document, evaluate: Evaluator | None = None) -> DocumentReport:
+    """The claims of a document and, given an evaluator, its findings."""
+    claims = claims_of(document)
+    findings = evaluate(document, claims) if evaluate else []
+    return DocumentReport(
+        path=document.path,
+        date=document.release_date.isoformat() if document.release_date else None,
+        date_source=document.date_source,
+        claims=tuple(claims),
+        findings=tuple(sorted(findings, key=lambda f: (f.start, f.end, f.rule))),
+    )
+
+
+def report(documents: Sequence[DocumentReport], version: str) -> Report:
+    """A run's report with its summary counts."""
+    findings = [f for d in documents for f in d.findings]
+    return Report(
+        version=version,
+        documents=tuple(documents),
+        summary=Summary(
+            documents=len(documents),
+            errors=sum(f.severity == "error" for f in findings),
+            warnings=sum(f.severity == "warning" for f in findings),
+            infos=sum(f.severity == "info" for f in findings),
+        ),
+    )

@@ -1,0 +1,1 @@
+"""Renderers: one pure function per format, from a Report to text."""
