@@ -6,15 +6,16 @@ import re
 from collections.abc import Iterator
 
 from checker.extract import phrases
-from checker.extract.base import Context, Draft
+from checker.extract.base import Context, Draft, anchored
 from checker.extract.lexicon import CARDINAL_WORD_RE, MONTHS, WEEKDAYS, cardinal_value
 
 _NAME = r"(?P<name>(?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+)"
 APPOSITIVE = re.compile(rf"{_NAME},\s+(?:aged\s+)?(?P<age>\d{{1,3}})(?=[,;)]|\.(?!\d)|\s+(?:who|and)\b)")
 HYPHENATED = re.compile(
-    rf"\b(?P<age>\d{{1,3}}|{CARDINAL_WORD_RE})[-\s]year[-\s]old\b(?P<noun>\s+[\w-]+(?:\s+[\w-]+)?)?",
-    re.IGNORECASE,
+    rf"\b(?P<age>\d{{1,3}}|(?i:{CARDINAL_WORD_RE}))[-\s](?i:year)[-\s](?i:old)\b"
+    rf"(?P<noun>\s+(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,2}}|[a-z][\w-]*))?",
 )
+_YEAR_OLD = re.compile(r"year[-\s]old\b", re.IGNORECASE)
 AGED = re.compile(r"\b(?:aged|age)\s+(?P<age>\d{1,3})\b(?!\s*(?:[-–]|to)\s*\d)", re.IGNORECASE)
 BORN = re.compile(r"\bborn\s+(?:(?:in|on)\s+)?$", re.IGNORECASE)
 BORN_BRACKET = re.compile(r"\((?:born|b\.)\s+$", re.IGNORECASE)
@@ -23,6 +24,11 @@ _NOT_PERSON = re.compile(
     r"Route|Level|Page|Step|Phase|Part|Unit|Floor|Building|Street|Avenue|Road|District|Region)\b"
 )
 _CALENDAR_WORDS = set(MONTHS) | set(WEEKDAYS)
+_PERSON_NOUNS = frozenset(
+    "man woman boy girl child son daughter mother father grandmother grandfather wife husband "
+    "student pupil artist singer player pianist violinist athlete runner teacher nurse doctor "
+    "engineer worker farmer resident veteran survivor founder owner volunteer member leader".split()
+)
 
 
 def find(text: str, ctx: Context, atoms: list[Draft]) -> list[Draft]:
@@ -32,7 +38,8 @@ def find(text: str, ctx: Context, atoms: list[Draft]) -> list[Draft]:
 
 def _person_like(name: str) -> bool:
     words = name.split()
-    if _NOT_PERSON.match(name) or any(w.lower().rstrip(".") in _CALENDAR_WORDS for w in words):
+    # "Jan Novak" and "June Carter" are names; "Tuesday Nov" and "Friday March" are dates.
+    if _NOT_PERSON.match(name) or any(w.lower().rstrip(".") in _CALENDAR_WORDS for w in words[1:]):
         return False
     return len(words) >= 2 and all(w[0].isupper() for w in words)
 
@@ -61,18 +68,19 @@ def _ages(text: str, atoms: list[Draft]) -> Iterator[Draft]:
             continue
         name_start = m.end("name") - len(name)
         yield _age(m.start("age"), m.end("age"), age, name, (name_start, m.end("name")))
-    for m in HYPHENATED.finditer(text):
+    for m in anchored(_YEAR_OLD, HYPHENATED, text, reach=40, tail=60):
         age = cardinal_value(m["age"])
         if age is None or not 1 <= age <= 119:
             continue
-        span = (m.start("noun"), m.end("noun")) if m["noun"] else None
-        person = m["noun"].strip() if m["noun"] else None
-        if person is None or person.split()[0].lower() in ("and", "with", "in", "at", "was", "is"):
+        noun = (m["noun"] or "").strip()
+        if noun and noun[0].islower() and noun not in _PERSON_NOUNS | _TITLES:
+            continue  # "a three-year-old programme" is the age of a thing
+        span = (m.end("noun") - len(noun), m.end("noun")) if noun else None
+        person = noun or None
+        if person is None:
             before = phrases.before(text, m.start(), max(0, m.start() - 120))
             span, person = (before, text[before[0] : before[1]]) if before else (None, None)
-        draft = _age(m.start(), m.end("age") + len("-year-old"), age, person, span)
-        draft.end = m.start() + len(m.group(0)) - len(m["noun"] or "")
-        yield draft
+        yield _age(m.start(), m.end() - len(m["noun"] or ""), age, person, span)
     for m in AGED.finditer(text):
         before = phrases.before(text, m.start(), max(0, m.start() - 120))
         person = text[before[0] : before[1]] if before else None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -62,3 +64,20 @@ def longest_first(drafts: list[Draft]) -> list[Draft]:
         if not any(draft.overlaps(other) for other in kept):
             kept.append(draft)
     return sorted(kept, key=lambda d: d.start)
+
+
+def anchored(
+    anchor: re.Pattern[str], pattern: re.Pattern[str], text: str, reach: int = 80, tail: int = 0
+) -> Iterator[re.Match[str]]:
+    """Matches of `pattern` that end at an `anchor` match: a fast scan for a rare word first.
+
+    Patterns that open with a long alternation of words ("twenty-first|…") are tried at every
+    position of the text; searching only the `reach` characters before each anchor keeps
+    extraction linear and fast. `tail` lets the match run on past the anchor.
+    """
+    done = 0
+    for hit in anchor.finditer(text):
+        match = pattern.search(text, max(done, hit.start() - reach), hit.end() + tail)
+        if match is not None:
+            done = match.end()
+            yield match

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from checker.extract import phrases
-from checker.extract.base import Context, Draft
+from checker.extract.base import Context, Draft, anchored
 from checker.extract.lexicon import NUMBER_RE, ORDINAL_DIGITS_RE, ORDINAL_WORD_RE, cardinal_value, ordinal_value
 
 ORD = rf"(?P<ord>{ORDINAL_DIGITS_RE}|{ORDINAL_WORD_RE})"
@@ -33,6 +33,8 @@ ANNIVERSARY = re.compile(
 YEARS_SINCE = re.compile(
     rf"\b(?P<n>\d{{1,3}}|{NUMBER_RE})\s+years\s+(?:since|after)\b", re.IGNORECASE
 )
+_YEARS_SINCE_ANCHOR = re.compile(r"\byears\s+(?:since|after)\b", re.IGNORECASE)
+_ANNIVERSARY_ANCHOR = re.compile(r"\banniversary\b", re.IGNORECASE)
 CONSECUTIVE = re.compile(
     rf"\bfor\s+(?:the\s+)?{ORD}\s+(?:consecutive|straight|successive)\s+(?P<unit>year|time|season)\b"
     rf"|\bfor\s+(?:the\s+)?{ORD.replace('ord', 'ord2')}\s+(?P<unit2>year|time|season)\s+(?:running|in\s+a\s+row)\b",
@@ -82,7 +84,7 @@ def _years_of_life(text: str) -> Iterator[Draft]:
         draft = _draft(m, number, "year", "in its Nth year")
         draft.extra["subject_span"] = m.span("owner")
         yield draft
-    for m in YEARS_SINCE.finditer(text):
+    for m in anchored(_YEARS_SINCE_ANCHOR, YEARS_SINCE, text):
         number = cardinal_value(m["n"])
         if number is None or number > 500:
             continue
@@ -96,7 +98,7 @@ def _years_of_life(text: str) -> Iterator[Draft]:
 
 
 def _anniversaries(text: str) -> Iterator[Draft]:
-    for m in ANNIVERSARY.finditer(text):
+    for m in anchored(_ANNIVERSARY_ANCHOR, ANNIVERSARY, text):
         number = ordinal_value(m["ord"])
         if number is None:
             continue

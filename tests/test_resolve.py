@@ -1,0 +1,78 @@
+"""Subject linking: one entity under several names, pronouns, and no link when unsure."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from checker.document import from_text
+from checker.models import Claim
+from checker.pipeline import claims_of
+
+
+def _claims(text: str, release: date = date(2022, 10, 8)) -> list[Claim]:
+    return claims_of(from_text(text, "<test>", release))
+
+
+def _one(claims: list[Claim], kind: str) -> Claim:
+    found = [c for c in claims if c.kind == kind]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_alias_by_last_words_across_paragraphs() -> None:
+    claims = _claims(
+        "Officials met as part of the EU-IOM strategic cooperation framework, now in its ninth "
+        "year.\n\nBackground:\n\nIn July 2012, the EU and IOM established a Strategic Cooperation "
+        "Framework to enhance collaboration."
+    )
+    ordinal, origin = _one(claims, "ordinal"), _one(claims, "origin")
+    assert ordinal.subject_id is not None and ordinal.subject_id == origin.subject_id
+    assert ordinal.subject == "the EU-IOM strategic cooperation framework"
+    assert origin.subject_via and "shorter or longer name" in origin.subject_via
+
+
+def test_pronoun_refers_to_the_entity_named_before() -> None:
+    claims = _claims(
+        "The Youth Orchestra of the Danube, founded in 1998, tours eleven cities. Its director "
+        "has led the orchestra since its creation in 2010.",
+        date(2023, 5, 10),
+    )
+    origins = [c for c in claims if c.kind == "origin"]
+    assert len(origins) == 2
+    assert origins[0].subject_id == origins[1].subject_id
+    assert origins[1].subject_via and "'its' refers to" in origins[1].subject_via
+
+
+def test_head_noun_alone_links_to_the_full_name() -> None:
+    claims = _claims(
+        "The Alpine Water Forum, founded in 2009, meets in Geneva. The Forum is now in its 14th year."
+    )
+    ordinal, origin = _one(claims, "ordinal"), _one(claims, "origin")
+    assert ordinal.subject_id == origin.subject_id
+    assert ordinal.subject == "The Alpine Water Forum"
+
+
+def test_two_candidates_with_the_same_head_are_not_guessed() -> None:
+    claims = _claims(
+        "The Water Forum, founded in 2009, and the Energy Forum, founded in 2011, met. "
+        "The Forum opened in 2015."
+    )
+    later = [c for c in claims if c.kind == "origin" and c.text == "opened in 2015"]
+    assert later and later[0].subject_id is None
+
+
+def test_age_and_birth_of_one_person() -> None:
+    claims = _claims("Artistic director Maria Lopez, 52, who was born in 1965, spoke.", date(2023, 5, 10))
+    age, birth = _one(claims, "age"), _one(claims, "birth")
+    assert age.subject == "Maria Lopez" and age.subject_id == birth.subject_id
+
+
+def test_series_counted_since_the_launch_of_an_entity() -> None:
+    claims = _claims(
+        "In July 2012, the EU and IOM established a Strategic Cooperation Framework to work "
+        "together. Today's meeting, the eighth of its kind since the launch of the EU-IOM "
+        "Strategic Cooperation Framework, was held."
+    )
+    ordinal, origin = _one(claims, "ordinal"), _one(claims, "origin")
+    assert ordinal.unit == "meeting"
+    assert ordinal.anchor_id is not None and ordinal.anchor_id == origin.subject_id
