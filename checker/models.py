@@ -21,6 +21,11 @@ ClaimKind = Literal[
     "origin",  # when something began ("founded in 1998")
     "age",  # a person's age ("Maria Lopez, 52")
     "birth",  # when a person was born ("born in 1965")
+    "quantity",  # a count or measure ("nearly 700 projects", "1,450 utilities")
+    "money",  # an amount of money with its ISO 4217 currency ("EUR 2.9 billion")
+    "percent",  # a share or a change in per cent or percentage points ("45%")
+    "change",  # a change between values ("rose from 40 to 50", "an increase of 20 percent")
+    "list",  # an announced count and the items that follow ("three priorities: A, B and C")
 ]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
@@ -111,6 +116,8 @@ class Claim(Frozen):
     readings: tuple[Reading, ...] = ()
     weekday: int | None = Field(None, description="the weekday named with the date, Monday = 0")
     number: int | None = Field(None, description="N of an ordinal, an age, a count of units")
+    amount: float | None = Field(None, description="the value of a quantity, money or percentage")
+    currency: str | None = Field(None, description="ISO 4217 code of an amount of money")
     low: float | None = Field(None, description="lower bound of a hedged amount")
     high: float | None = Field(None, description="upper bound of a hedged amount")
     bounds: str | None = Field(None, description="which ends are included: [], [), (] or ()")
@@ -125,6 +132,7 @@ class Claim(Frozen):
     anchor_id: str | None = Field(None, description="the entity a series is counted from")
     anchor_span: tuple[int, int] | None = None
     parts: tuple[str, ...] = Field((), description="ids of the claims this one joins or reads")
+    items: tuple[str, ...] = Field((), description="the items of a list, as written")
     note: str | None = None
 
 

@@ -35,6 +35,9 @@ class Draft:
     readings: tuple[Reading, ...] = ()
     weekday: int | None = None
     number: int | None = None
+    amount: float | None = None
+    currency: str | None = None
+    items: tuple[str, ...] = ()
     low: float | None = None
     high: float | None = None
     bounds: str | None = None
