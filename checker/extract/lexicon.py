@@ -2,38 +2,46 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
+
+def _words(text: str) -> list[str]:
+    """The words of a space-separated list (easier to read than a list of quoted words)."""
+    return text.split()
+
+
+WEEKDAY_NAMES = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+MONTH_NAMES = _words(
+    "January February March April May June July August September October November December"
+)
 MONTHS: dict[str, int] = {}
-for _number, _name in enumerate(
-    "january february march april may june july august september october november december".split(),
-    start=1,
-):
-    MONTHS[_name] = _number
-    MONTHS[_name[:3]] = _number
+for _number, _name in enumerate(MONTH_NAMES, start=1):
+    MONTHS[_name.lower()] = _number
+    MONTHS[_name[:3].lower()] = _number
 MONTHS["sept"] = 9
 
 WEEKDAYS: dict[str, int] = {}
-for _number, _name in enumerate(
-    "monday tuesday wednesday thursday friday saturday sunday".split()
-):
-    WEEKDAYS[_name] = _number
-    WEEKDAYS[_name[:3]] = _number
+for _number, _name in enumerate(WEEKDAY_NAMES):
+    WEEKDAYS[_name.lower()] = _number
+    WEEKDAYS[_name[:3].lower()] = _number
 WEEKDAYS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3})
-WEEKDAY_NAMES = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-MONTH_NAMES = (
-    "January February March April May June July August September October November December"
-).split()
 
-_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen \
-fifteen sixteen seventeen eighteen nineteen".split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNITS = _words(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+)
+_TENS = _words("twenty thirty forty fifty sixty seventy eighty ninety")
 CARDINALS: dict[str, int] = {word: n for n, word in enumerate(_UNITS)}
 for _i, _ten in enumerate(_TENS):
     CARDINALS[_ten] = 20 + 10 * _i
 CARDINALS.update({"a hundred": 100, "one hundred": 100, "hundred": 100})
 
-_ORD_UNITS = "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh \
-twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
-_ORD_TENS = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
+_ORD_UNITS = _words(
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+)
+_ORD_TENS = _words("twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth")
 ORDINALS: dict[str, int] = {word: n for n, word in enumerate(_ORD_UNITS) if n}
 for _i, _word in enumerate(_ORD_TENS):
     ORDINALS[_word] = 20 + 10 * _i
@@ -47,19 +55,50 @@ for _unit in range(1, 10):
 COUNT_WORDS: dict[str, int] = {"a": 1, "an": 1, "a couple of": 2, "a few": 3, "several": 3}
 
 
+def _tokens(word: str) -> list[str]:
+    """A word as regex tokens: escaped characters, a run of spaces as `\\s+`."""
+    tokens: list[str] = []
+    for char in word:
+        if char == " ":
+            if tokens[-1:] != [r"\s+"]:
+                tokens.append(r"\s+")
+        else:
+            tokens.append(re.escape(char))
+    return tokens
+
+
+def _branches(node: dict[str, Any]) -> str:
+    ends = "" in node
+    alts = [token + _branches(child) for token, child in sorted(node.items()) if token]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if not ends:
+        return body
+    return f"(?:{body})?" if len(alts) > 1 or len(body) > 1 else body + "?"
+
+
 def _alternation(words: list[str]) -> str:
-    """A regex alternation, longest words first so that the longest one wins."""
-    return "|".join(sorted({w.replace(" ", r"\s+") for w in words}, key=len, reverse=True))
+    """A regex matching any of the words, as a trie: a greedy optional tail makes the longest
+    word win, and one shared prefix is tried once instead of once per word (several times
+    faster than a flat alternation when scanning every position of a document)."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for token in _tokens(word):
+            node = node.setdefault(token, {})
+        node[""] = {}
+    return _branches(root)
 
 
 MONTH_RE = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.(?!\w))?"
+    "(?:" + _alternation([*MONTH_NAMES, *(n[:3] for n in MONTH_NAMES), "Sept"]) + r")(?:\.(?!\w))?"
 )
 WEEKDAY_RE = (
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-    r"|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)(?:\.(?!\w))?"
-)
+    "(?:"
+    + _alternation([*WEEKDAY_NAMES, *(n[:3] for n in WEEKDAY_NAMES), "Tues", "Thur", "Thurs"])
+    + r")(?:\.(?!\w))?"
+)  # fmt: skip
 ORDINAL_WORD_RE = _alternation(list(ORDINALS))
 CARDINAL_WORD_RE = _alternation([w for w in CARDINALS if w != "zero"])
 ORDINAL_DIGITS_RE = r"\d{1,3}(?:st|nd|rd|th)"
@@ -106,4 +145,4 @@ def ordinal_suffix(number: int) -> str:
     """Digits with their suffix: 1st, 2nd, 11th, 23rd."""
     if 10 <= number % 100 <= 20:
         return f"{number}th"
-    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th')}"
+    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
