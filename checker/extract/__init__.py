@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from checker.extract import ages, compounds, dates, durations, ordinals, origins, relative
+from checker.extract import (
+    ages,
+    changes,
+    compounds,
+    dates,
+    durations,
+    lists,
+    ordinals,
+    origins,
+    quantities,
+    relative,
+)
 from checker.extract.base import Context, Draft, longest_first
 from checker.extract.normalize import DateNormalizer
 from checker.models import Claim
@@ -57,7 +68,19 @@ def drafts(document: Document) -> list[Draft]:
     built += origins.find(text, ctx, atoms)
     built += ordinals.find(text, ctx)
     built += ages.find(text, ctx, atoms)
+    built += numeric(text, ctx, atoms + built)
     return atoms + built
+
+
+def numeric(text: str, ctx: Context, temporal: list[Draft]) -> list[Draft]:
+    """Quantities, money, percentages, changes and lists outside the temporal claims."""
+    taken = [(d.start, d.end) for d in temporal if d.kind not in ("range", "origin", "birth")]
+    amounts = quantities.find(text, ctx, taken)
+    changes.mark_percent_changes(text, amounts)
+    built = list(changes.from_to(text, ctx, amounts))
+    built += changes.multipliers(text)
+    built += lists.find(text, ctx)
+    return amounts + built
 
 
 def extract(document: Document) -> list[Claim]:
