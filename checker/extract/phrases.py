@@ -12,7 +12,7 @@ _STOP_AFTER = re.compile(
     re.IGNORECASE,
 )
 _LEADING_NOISE = re.compile(
-    r"^(?:[A-Z][A-Z .,'’-]+\s+[–—-]\s+|(?:which|who|that)\s+|(?:in|on|at|of|for|by|with|from)\s+(?=the\b))",
+    r"^(?:[A-Z][A-Z .,'’-]+\s+[–—-]\s+|About\s+|(?:which|who|that)\s+|(?:in|on|at|of|for|by|with|from)\s+(?=the\b))",
 )
 DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|its|their|his|her|our|your)\s+", re.I)
 PRONOUNS = frozenset({"it", "its", "they", "their", "them", "he", "his", "him", "she", "her"})
