@@ -8,15 +8,13 @@ from checker.extract import (
     ages,
     changes,
     compounds,
-    dates,
-    durations,
     lists,
     ordinals,
     origins,
     quantities,
-    relative,
+    temporal,
 )
-from checker.extract.base import Context, Draft, longest_first
+from checker.extract.base import Context, Draft
 from checker.extract.normalize import DateNormalizer
 from checker.models import Claim
 
@@ -42,18 +40,9 @@ def context(document: Document) -> Context:
 
 
 def temporal_atoms(text: str, ctx: Context) -> tuple[list[Draft], list[Draft]]:
-    """Dates, relative dates and durations (overlaps resolved toward the longest span), and the
-    ranges written as one token ("2015-2021"), whose dates are among the atoms."""
-    candidates = dates.find(text, ctx) + relative.find(text, ctx) + durations.find(text, ctx)
-    ranges = [
-        r for r in compounds.compact_ranges(text, ctx)
-        if r.kind == "range" and not any(
-            c.overlaps(r) and c.end - c.start > r.end - r.start for c in candidates
-        )
-    ]  # fmt: skip
-    joined = [atom for r in ranges for atom in r.links]
-    rest = [c for c in candidates if not any(r.overlaps(c) for r in ranges)]
-    return sorted(longest_first(rest) + joined, key=lambda d: d.start), ranges
+    """Dates, times, durations and recurrences (overlaps resolved toward the longest span), and
+    the ranges written as one token ("2015-2021"), whose dates are among the atoms."""
+    return temporal.atoms(text, ctx)
 
 
 def drafts(document: Document) -> list[Draft]:
