@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 
 from checker import __version__
 from checker.errors import InputError
-
-SUFFIXES = (".txt", ".md", ".markdown")
-
 
 def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes")
+    return int(text) or (os.cpu_count() or 1)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -47,25 +50,16 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--rules", action="append", default=[], metavar="DIR",
                        help="a folder of rule files to add to the core rules (repeatable)")  # fmt: skip
     check.add_argument("--show-claims", action="store_true", help="list the claims below the findings")
+    check.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
+                       help="check N documents at a time in a process pool (0: one per core)")  # fmt: skip
+    check.add_argument("--changed-since", metavar="REF",
+                       help="check only the files git reports changed since REF")  # fmt: skip
 
     rules = sub.add_parser("rules", help="list the rules, or explain one")
     rules.add_argument("action", nargs="?", choices=("list", "explain"), default="list")
     rules.add_argument("rule_id", nargs="?", metavar="ID")
     rules.add_argument("--rules", action="append", default=[], metavar="DIR")
     return top
-
-
-def expand(paths: Sequence[str]) -> Iterator[str]:
-    """Files as given, folders as their .txt and .md files in sorted order, `-` as stdin."""
-    for path in paths:
-        folder = Path(path)
-        if path != "-" and folder.is_dir():
-            found = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-            if not found:
-                raise InputError(path, "holds no .txt or .md files")
-            yield from (str(p) for p in found)
-        else:
-            yield path
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -7,26 +7,29 @@ import sys
 
 from rich.console import Console
 
-from checker import __version__, document
-from checker.cli import expand
+from checker import __version__, batch
+from checker.batch import Options, Outcome
 from checker.errors import InputError
-from checker.models import SEVERITY_RANK, DocumentReport
-from checker.pipeline import Evaluator, analyse, report
+from checker.models import SEVERITY_RANK
+from checker.paths import changed_since, expand
+from checker.pipeline import report
 from checker.report import json as json_report
 
 
-def _analyse_all(args: argparse.Namespace, evaluate: Evaluator | None) -> tuple[list[DocumentReport], dict[str, str], list[str]]:
-    """Every document's report, the texts by path, and one line per file that could not be read."""
-    reports, texts, problems = [], {}, []
-    for path in expand(args.paths):
-        try:
-            doc = document.load(path, args.date, args.date_order)
-        except InputError as exc:
-            problems.append(exc.line())
-            continue
-        texts[doc.path] = doc.text
-        reports.append(analyse(doc, evaluate))
-    return reports, texts, problems
+def _outcomes(args: argparse.Namespace, evaluate: bool) -> tuple[list[Outcome], list[str]]:
+    """Every document's outcome in input order, and one line per file that could not be read."""
+    paths = list(expand(args.paths))
+    if getattr(args, "changed_since", None):
+        paths = changed_since(args.changed_since, paths)
+    options = Options(
+        release_date=args.date,
+        date_order=args.date_order,
+        rule_dirs=tuple(getattr(args, "rules", ())),
+        evaluate=evaluate,
+    )
+    outcomes = batch.run(paths, options, getattr(args, "jobs", 1))
+    problems = [o.problem for o in outcomes if o.problem]
+    return [o for o in outcomes if o.report is not None], problems
 
 
 def _finish(problems: list[str], status: int) -> int:
@@ -37,15 +40,17 @@ def _finish(problems: list[str], status: int) -> int:
 
 def run_claims(args: argparse.Namespace) -> int:
     """`factcheck claims`: the claim inventory as a table or as JSON."""
-    reports, texts, problems = _analyse_all(args, None)
+    outcomes, problems = _outcomes(args, evaluate=False)
+    reports = [o.report for o in outcomes if o.report]
     if args.format == "json":
         sys.stdout.write(json_report.render(report(reports, __version__)))
     else:
         from checker.report.claims import table
 
         console = Console(highlight=False)
-        for doc in reports:
-            console.print(table(doc, texts[doc.path]))
+        for outcome in outcomes:
+            if outcome.report:
+                console.print(table(outcome.report, outcome.text))
     return _finish(problems, 0)
 
 
@@ -53,8 +58,10 @@ def run_check(args: argparse.Namespace) -> int:
     """`factcheck check`: findings as a terminal report or JSON; exit 1 at --fail-on."""
     from checker.engine import load_rules
 
-    rules = load_rules(args.rules)
-    reports, texts, problems = _analyse_all(args, rules.evaluate)
+    load_rules(args.rules)  # a bad rule file stops the run before any document is read
+    outcomes, problems = _outcomes(args, evaluate=True)
+    reports = [o.report for o in outcomes if o.report]
+    texts = {o.path: o.text for o in outcomes if o.report}
     result = report(reports, __version__)
     if args.format == "json":
         sys.stdout.write(json_report.render(result))
