@@ -15,6 +15,7 @@ HYPHENATED = re.compile(
     rf"\b(?P<age>\d{{1,3}}|(?i:{CARDINAL_WORD_RE}))[-\s](?i:year)[-\s](?i:old)\b"
     rf"(?P<noun>\s+(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,2}}|[a-z][\w-]*))?",
 )
+_COMMA_NUMBER = re.compile(r",\s+(?:aged\s+)?\d{1,3}\b")
 _YEAR_OLD = re.compile(r"year[-\s]old\b", re.IGNORECASE)
 AGED = re.compile(r"\b(?:aged|age)\s+(?P<age>\d{1,3})\b(?!\s*(?:[-–]|to)\s*\d)", re.IGNORECASE)
 BORN = re.compile(r"\bborn\s+(?:(?:in|on)\s+)?$", re.IGNORECASE)
@@ -54,7 +55,7 @@ def _age(start: int, end: int, age: int, person: str | None, span: tuple[int, in
 
 def _ages(text: str, atoms: list[Draft]) -> Iterator[Draft]:
     taken = [(a.start, a.end) for a in atoms]
-    for m in APPOSITIVE.finditer(text):
+    for m in anchored(_COMMA_NUMBER, APPOSITIVE, text, reach=60, tail=20):
         age = int(m["age"])
         if not 1 <= age <= 119 or any(s < m.end("age") and m.start("age") < e for s, e in taken):
             continue

@@ -32,6 +32,7 @@ MULTIPLIER = re.compile(
 )
 _FACTORS = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "trebled": 3.0, "tripling": 3.0,
             "quadrupled": 4.0, "halved": 0.5, "halving": 0.5}  # fmt: skip
+_MULTIPLIER_STEMS = ("doubl", "tripl", "trebl", "quadrupl", "halv", "fold")
 _DOWN_NOUNS = ("decrease", "decline", "drop", "fall", "reduction", "cut", "loss")
 
 
@@ -56,9 +57,11 @@ def mark_percent_changes(text: str, quantities: list[Draft]) -> None:
 
 def from_to(text: str, ctx: Context, quantities: list[Draft]) -> Iterator[Draft]:
     """`rose from 40 to 50`: a change claim joining two values, creating bare ones as needed."""
-    for verb in CHANGE_VERB.finditer(text):
-        m = FROM_TO.match(text, _skip_by(text, verb.end()))
-        if m is None:
+    for m in FROM_TO.finditer(text):
+        # The verb comes just before "from" ("rose from", "rose by 25% from"): find it there.
+        verb = next((v for v in CHANGE_VERB.finditer(text, max(0, m.start() - 30), m.start())
+                     if _skip_by(text, v.end()) == m.start()), None)  # fmt: skip
+        if verb is None:
             continue
         a = _value_at(text, m.start("a"), m.end("a"), quantities)
         b = _value_at(text, m.start("b"), m.end("b"), quantities)
@@ -96,6 +99,9 @@ def _value_at(text: str, start: int, end: int, quantities: list[Draft]) -> Draft
 
 def multipliers(text: str) -> Iterator[Draft]:
     """`doubled`, `a fourfold increase`: a change by a factor."""
+    lower = text.lower()
+    if not any(stem in lower for stem in _MULTIPLIER_STEMS):
+        return  # the common case: a cheap test instead of a regex scan
     for m in MULTIPLIER.finditer(text):
         word = m["word"].lower()
         if m["n"]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checker.extract.base import Context, Draft
+from checker.extract.base import Context, Draft, anchored
 from checker.extract.lexicon import cardinal_value
 
 ANNOUNCED = re.compile(
@@ -14,6 +14,7 @@ ANNOUNCED = re.compile(
     r"(?P<items>[^.;!?\n]+)",
     re.IGNORECASE,
 )
+_COLON = re.compile(r"[:–—]")
 _SPLIT = re.compile(r"\s*,\s*|\s*;\s*")
 _FINAL = re.compile(r"\s+(?:and|or|as\s+well\s+as|plus)\s+", re.IGNORECASE)
 
@@ -43,7 +44,7 @@ def _last_split(part: str) -> tuple[str, str, str]:
 
 def find(text: str, ctx: Context) -> Iterator[Draft]:
     """Announced counts followed by a colon and a list of items."""
-    for m in ANNOUNCED.finditer(text):
+    for m in anchored(_COLON, ANNOUNCED, text, reach=100, tail=400):
         count = cardinal_value(m["count"])
         if count is None or count < 2:
             continue

@@ -33,6 +33,8 @@ ANNIVERSARY = re.compile(
 YEARS_SINCE = re.compile(
     rf"\b(?P<n>\d{{1,3}}|{NUMBER_RE})\s+years\s+(?:since|after)\b", re.IGNORECASE
 )
+# Every ordinal ends in st, nd, rd or th: a cheap scan that finds where to look.
+_ORDINAL_WORD = re.compile(r"\b\w+(?:st|nd|rd|th)\b", re.IGNORECASE)
 _YEARS_SINCE_ANCHOR = re.compile(r"\byears\s+(?:since|after)\b", re.IGNORECASE)
 _ANNIVERSARY_ANCHOR = re.compile(r"\banniversary\b", re.IGNORECASE)
 CONSECUTIVE = re.compile(
@@ -138,7 +140,7 @@ def _consecutive(text: str) -> Iterator[Draft]:
 
 
 def _events(text: str, ctx: Context) -> Iterator[Draft]:
-    for m in EVENT.finditer(text):
+    for m in anchored(_ORDINAL_WORD, EVENT, text, reach=40, tail=120):
         number = ordinal_value(m["ord"])
         if number is None or number > 1000:
             continue
