@@ -6,6 +6,7 @@ import io
 import itertools
 import os
 import re
+import time
 from datetime import date
 from pathlib import Path
 
@@ -250,6 +251,19 @@ def test_control_characters_keep_columns() -> None:
     assert underlined(output) == "3 May 2021"
 
 
+def test_a_huge_line_shows_a_window_around_the_span() -> None:
+    text = "word " * 100_000 + "in its ninth year " + "word " * 100_000 + "\n"
+    found = finding(text, "ninth year", "anniversary-mismatch", "error", "wrong year")
+    document = DocumentReport(path="big.txt", date=None, date_source="none", findings=(found,))
+    started = time.perf_counter()
+    output = rendered(report_of(document), {"big.txt": text}, width=80)
+    assert time.perf_counter() - started < 2
+    excerpt = output.split("\n\n")[0].splitlines()[3:]
+    assert len(excerpt) == 4
+    assert excerpt[0].startswith("1 | … word") and excerpt[-1].endswith("word …")
+    assert underlined(output) == "ninth year"
+
+
 def test_finding_without_text_still_names_its_passages() -> None:
     found = finding(FORUM, "now in its 12th year", "anniversary-mismatch", "error", "wrong year",
                     related=(related(FORUM, "founded in 2009", "founded"),))  # fmt: skip
@@ -302,3 +316,30 @@ def test_any_span_is_underlined_exactly_at_any_width(
     output = rendered(report, {"p": text}, width)
     assert all(cell_len(line) <= width for line in output.splitlines())
     assert underlined(output).replace(" ", "") == "".join(text[start:end].split())
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    lines=st.lists(LINE, min_size=1, max_size=12),
+    width=st.integers(min_value=40, max_value=130),
+    data=st.data(),
+)
+def test_a_span_and_a_related_span_are_underlined_exactly(
+    lines: list[list[tuple[str, str]]], width: int, data: st.DataObject
+) -> None:
+    text = "\n".join("".join(word + gap for word, gap in line) for line in lines) + "\n"
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), min_size=4, max_size=4)))
+    first, second = text[cuts[0] : cuts[1]], text[cuts[2] : cuts[3]]
+    if not first.strip() or not second.strip():
+        return
+    primary, other = (cuts[2:], cuts[:2]) if data.draw(st.booleans()) else (cuts[:2], cuts[2:])
+    found = Finding(
+        rule="r", severity="warning", message="m", start=primary[0], end=primary[1],
+        line=1, column=1, text=text[primary[0] : primary[1]],
+        related=(Related(start=other[0], end=other[1], text="", label="other passage"),),
+    )  # fmt: skip
+    report = report_of(DocumentReport(path="p", date=None, date_source="none", findings=(found,)))
+    output = rendered(report, {"p": text}, width)
+    assert all(cell_len(line) <= width for line in output.splitlines())
+    assert underlined(output).replace(" ", "") == "".join(text[primary[0] : primary[1]].split())
+    assert underlined(output, "-").replace(" ", "") == "".join(text[other[0] : other[1]].split())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -115,7 +116,7 @@ class Source:
     @cached_property
     def line_starts(self) -> list[int]:
         """The offset at which each line begins."""
-        return [0] + [i + 1 for i, char in enumerate(self.text) if char == "\n"]
+        return [0] + [match.end() for match in re.finditer("\n", self.text)]
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
@@ -187,7 +188,13 @@ def region(source: Source, mark: Mark, width: int) -> tuple[int, int]:
     if all(cell_len(shown(source.text[s:e])) <= width for s, e in spans):
         return start, end
     low, high = source.sentence_around(mark.start, mark.end)
-    return min(max(low, start), mark.start), max(min(high, end), min(mark.end, end))
+    low, high, reach = max(low, start), min(high, end), FULL_ROWS * width
+    if low < mark.start - reach:  # a giant sentence: a window around the mark, cut at spaces
+        low = source.text.find(" ", mark.start - reach, mark.start) + 1 or mark.start - reach
+    if high > mark.end + reach:
+        far = source.text.rfind(" ", mark.end, mark.end + reach)
+        high = far if far > mark.end else mark.end + reach
+    return min(low, mark.start), max(high, min(mark.end, end))
 
 
 def near(source: Source, end: int, start: int) -> bool:
@@ -211,7 +218,7 @@ def groups(source: Source, spans: Iterable[tuple[int, int]]) -> list[tuple[int, 
 
 def row_end(text: str, start: int, end: int, width: int, marks: Sequence[Mark]) -> int:
     """Where a row from `start` ends: at the last space that fits and splits no short mark."""
-    limit = start + len(cut(shown(text[start:end]), width)[0])
+    limit = start + len(cut(shown(text[start : min(end, start + 4 * width)]), width)[0])
     if limit >= end:
         return end
     spaces = [
