@@ -1,0 +1,98 @@
+"""Check type `duration`: "for more than two decades since its creation in 2010" vs the release."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from checker import hedges
+from checker.checks import common
+from checker.checks.base import Hit, Params, register
+from checker.document import Document
+from checker.models import Claim
+from checker.timeline import completed_years, months_between
+
+_UNITS = {
+    "year": ("year", 1),
+    "decade": ("year", 10),
+    "century": ("year", 100),
+    "month": ("month", 1),
+}
+_BETWEEN = re.compile(r"[\s,]*")
+
+
+class DurationParams(Params):
+    """Which durations to compare (by the word that leads them; None: all but adjectives)."""
+
+    skip_cues: tuple[str, ...] = (
+        "adjective",
+        "since",
+        "first",
+        "next",
+        "the next",
+        "the coming",
+        "the following",
+        "another",
+    )
+
+
+FIELDS = {"duration", "since", "origin", "release", "elapsed", "working"}
+
+
+def elapsed(first: date, last: date, release: date, measure: str) -> tuple[int, int]:
+    """The fewest whole units from the origin's last day and the most, counting a started one."""
+    count = completed_years if measure == "year" else months_between
+    return count(min(last, release), release), count(first, release) + 1
+
+
+@register("duration", DurationParams, FIELDS)
+def run(document: Document, claims: list[Claim], params: DurationParams) -> Iterator[Hit]:
+    """Flag a length of time that the date after "since" cannot give at the release date."""
+    release = document.release_date
+    if release is None:
+        return
+    index = common.by_id(claims)
+    durations = [c for c in claims if c.kind == "duration" and c.cue not in params.skip_cues]
+    sinces = [c for c in claims if c.kind == "duration" and c.cue == "since"]
+    for claim in durations:
+        if claim.unit not in _UNITS or (claim.low is None and claim.high is None):
+            continue
+        since = next(
+            (
+                s
+                for s in sinces
+                if s.start >= claim.end and _BETWEEN.fullmatch(document.text, claim.end, s.start)
+            ),
+            None,
+        )
+        if since is None:
+            continue
+        origin = common.date_part(since, index)
+        if origin.date is None or not origin.date.is_valid or origin.date.first_day() > release:
+            continue
+        measure, factor = _UNITS[claim.unit or ""]
+        fewest, most = elapsed(origin.date.first_day(), origin.date.last_day(), release, measure)
+        low = None if claim.low is None else claim.low * factor
+        high = None if claim.high is None else claim.high * factor
+        if hedges.meets((fewest, most, "[]"), (low, high, claim.bounds or "[]")):
+            continue
+        completed = common.numbers_words(list(range(fewest, most)))
+        span = common.elapsed_words(origin.date.first_day(), origin.date.last_day(), release)
+        working = f"{origin.text} → {release.isoformat()} is {span}, not {claim.text}"
+        yield Hit(
+            start=claim.start,
+            end=claim.end,
+            values={
+                "duration": claim.text,
+                "since": since.text,
+                "origin": origin.text,
+                "release": release.isoformat(),
+                "elapsed": span,
+                "working": working,
+            },
+            related=(common.related(origin, "since"),),
+            working=working,
+            suggestion=f"{completed} {measure}s {since.text}",
+            claims=(claim.id, since.id),
+        )

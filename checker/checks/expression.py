@@ -1,0 +1,208 @@
+"""Check type `expression`: a rule's own condition over one claim or a pair, in a safe language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any, Literal
+
+from pydantic import Field, ValidationInfo, field_validator
+
+from checker.checks import common
+from checker.checks.base import Hit, Params, register
+from checker.document import Document
+from checker.engine import expression
+from checker.engine import template as template_module
+from checker.models import Claim, ClaimKind
+
+
+class Selector(Params):
+    """Which claims a name stands for: by kind, unit, cue, subject, and an optional condition."""
+
+    kind: ClaimKind | None = None
+    unit: tuple[str, ...] | None = None
+    cue: tuple[str, ...] | None = None
+    subject: str | None = None  # a word the claim's subject holds (any case)
+    where: str | None = None  # an expression over `claim` and `release`
+
+    @field_validator("where")
+    @classmethod
+    def _where(cls, source: str | None) -> str | None:
+        if source is not None:
+            expression.check(source, {"claim", "release"})
+        return source
+
+    def selects(self, claim: Claim) -> bool:
+        """Whether the claim matches every given test but `where`."""
+        return (
+            (self.kind is None or claim.kind == self.kind)
+            and (self.unit is None or claim.unit in self.unit)
+            and (self.cue is None or claim.cue in self.cue)
+            and (self.subject is None or self.subject.lower() in (claim.subject or "").lower())
+        )
+
+
+class ExpressionParams(Params):
+    """A claim, an optional other claim paired with it, named values, and the failing condition."""
+
+    claim: Selector
+    other: Selector | None = None
+    pair: Literal["same-subject", "same-sentence", "any"] = "same-subject"
+    values: dict[str, str] = Field(default_factory=dict)
+    when: str
+    suggestion: str | None = None  # a template over the same names as the message
+
+    @field_validator("values")
+    @classmethod
+    def _values(cls, values: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+        names = _base_names(info.data.get("other") is not None)
+        for name, source in values.items():
+            if not name.isidentifier() or name.startswith("_") or name in names:
+                raise ValueError(f"'{name}' cannot name a value")
+            try:
+                expression.check(source, names)
+            except ValueError as exc:
+                raise ValueError(f"{name}: {exc}") from None
+            names.add(name)
+        return values
+
+    @field_validator("when")
+    @classmethod
+    def _when(cls, source: str, info: ValidationInfo) -> str:
+        names = _base_names(info.data.get("other") is not None) | set(info.data.get("values", {}))
+        expression.check(source, names)
+        return source
+
+    @field_validator("suggestion")
+    @classmethod
+    def _suggestion(cls, template: str | None, info: ValidationInfo) -> str | None:
+        if template is not None:
+            template_module.check(template, _message_names(info.data.get("values", {})))
+        return template
+
+
+def _base_names(paired: bool) -> set[str]:
+    return {"claim", "release"} | ({"other"} if paired else set())
+
+
+def _message_names(values: Mapping[str, str]) -> frozenset[str]:
+    return frozenset({"claim", "other", "release", *values})
+
+
+def fields_of(params: ExpressionParams) -> frozenset[str]:
+    """The names a message may use: the claim's text, the other's, the release, the values."""
+    return _message_names(params.values)
+
+
+@register("expression", ExpressionParams, set(), fields_of)
+def run(document: Document, claims: list[Claim], params: ExpressionParams) -> Iterator[Hit]:
+    """Flag every claim (or pair) for which the rule's `when` holds."""
+    release = document.release_date.isoformat() if document.release_date else None
+    data = {c.id: expression.claim_data(c) for c in claims}
+    program = _Program(params)
+    for claim in claims:
+        if not program.selects(params.claim, data[claim.id], claim, release):
+            continue
+        if params.other is None:
+            hit = program.judge(claim, None, data, release)
+            if hit is not None:
+                yield hit
+            continue
+        for other in claims:
+            if other.id == claim.id or not program.selects(
+                params.other, data[other.id], other, release
+            ):
+                continue
+            if not _paired(document, params.pair, claim, other):
+                continue
+            hit = program.judge(claim, other, data, release)
+            if hit is not None:
+                yield hit
+                break
+
+
+def _paired(document: Document, pair: str, claim: Claim, other: Claim) -> bool:
+    if pair == "same-subject":
+        return claim.subject_id is not None and claim.subject_id == other.subject_id
+    if pair == "same-sentence":
+        return common.same_sentence(document, claim, other)
+    return True
+
+
+class _Program:
+    """A rule's expressions, parsed once."""
+
+    def __init__(self, params: ExpressionParams) -> None:
+        self.params = params
+        paired = params.other is not None
+        names = _base_names(paired)
+        self.values = []
+        for name, source in params.values.items():
+            self.values.append((name, source, expression.check(source, names)))
+            names.add(name)
+        self.when = expression.check(params.when, names)
+        self.where = {
+            id(s): expression.check(s.where, {"claim", "release"})
+            for s in (params.claim, params.other)
+            if s is not None and s.where
+        }
+
+    def selects(
+        self, selector: Selector, data: Mapping[str, Any], claim: Claim, release: str | None
+    ) -> bool:
+        if not selector.selects(claim):
+            return False
+        if selector.where is None:
+            return True
+        try:
+            tree = self.where[id(selector)]
+            return bool(
+                expression.evaluate(tree, selector.where, {"claim": data, "release": release})
+            )
+        except expression.ExpressionError:
+            return False
+
+    def judge(
+        self,
+        claim: Claim,
+        other: Claim | None,
+        data: Mapping[str, Mapping[str, Any]],
+        release: str | None,
+    ) -> Hit | None:
+        names: dict[str, Any] = {"claim": data[claim.id], "release": release}
+        if other is not None:
+            names["other"] = data[other.id]
+        try:
+            for name, source, tree in self.values:
+                names[name] = expression.evaluate(tree, source, names)
+            if not expression.evaluate(self.when, self.params.when, names):
+                return None
+        except expression.ExpressionError:
+            return None
+        shown = {k: _shown(v) for k, v in names.items() if k in self.params.values}
+        values: dict[str, str | int | float] = {
+            "claim": claim.text,
+            "other": other.text if other else "",
+            "release": release or "",
+            **shown,
+        }
+        working = "; ".join(f"{k} = {v}" for k, v in shown.items()) or None
+        suggestion = (
+            template_module.render(self.params.suggestion, values)
+            if self.params.suggestion
+            else None
+        )
+        return Hit(
+            start=claim.start,
+            end=claim.end,
+            values=values,
+            related=(common.related(other, "compared with"),) if other else (),
+            working=working,
+            suggestion=suggestion,
+            claims=(claim.id, other.id) if other else (claim.id,),
+        )
+
+
+def _shown(value: Any) -> str | int | float:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return str(value)
+    return value
