@@ -18,7 +18,7 @@ from rich.console import Console
 from checker.document import from_text
 from checker.models import DocumentReport, Finding, Related, Report, Severity, Summary
 from checker.pipeline import claims_of
-from checker.report.terminal import render, summary_line
+from checker.report.terminal import render, shorten, summary_line
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -272,6 +272,14 @@ def test_finding_without_text_still_names_its_passages() -> None:
     assert "--> gone.txt:3:32" in output
     assert "= text: now in its 12th year" in output
     assert "= founded: founded in 2009" in output
+
+
+def test_long_labels_are_shortened_at_a_word() -> None:
+    assert shorten("45% are in Portugal, 35% in Spain and 30% in France", 40) == (
+        "45% are in Portugal, 35% in Spain and…"
+    )
+    assert shorten("Supercalifragilisticexpialidocious", 10) == "Supercali…"
+    assert shorten("short", 10) == "short"
 
 
 def test_summary_pluralises() -> None:

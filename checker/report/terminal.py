@@ -52,8 +52,14 @@ def cut(text: str, cells: int) -> tuple[str, str]:
 
 
 def shorten(text: str, cells: int) -> str:
-    """Text cut to at most `cells` columns, ending in … when cut."""
-    return text if cell_len(text) <= cells else cut(text, cells - 1)[0].rstrip() + "…"
+    """Text cut to at most `cells` columns, at a space when one is near the end, ending in …."""
+    if cell_len(text) <= cells:
+        return text
+    head, rest = cut(text, cells - 1)
+    space = head.rfind(" ")
+    if not rest[:1].isspace() and space >= len(head) // 2:
+        head = head[:space]
+    return head.rstrip(" ,;:") + "…"
 
 
 def breaks(text: str, width: int) -> list[tuple[int, int]]:
