@@ -86,6 +86,7 @@ class Wrapped:
 
     text: Text
     indent: int = 0
+    parts: str = ""  # a separator to break at first, when the line does not fit
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         """The line's pieces, continuation lines indented."""
@@ -93,6 +94,11 @@ class Wrapped:
 
     def lines(self, width: int) -> list[Text]:
         """The pieces at a given width."""
+        at = self.text.plain.find(self.parts) if self.parts else -1
+        if at > 0 and self.text.cell_len > width:
+            head = Wrapped(self.text[: at + len(self.parts.rstrip())], self.indent).lines(width)
+            tail = Wrapped(self.text[at + len(self.parts) :]).lines(width - self.indent)
+            return [*head, *(Text(" " * self.indent) + line for line in tail)]
         pieces = breaks(self.text.plain, max(width - self.indent, MIN_WIDTH))
         first, *rest = (self.text[start:end] for start, end in pieces)
         return [first, *(Text(" " * self.indent) + piece for piece in rest)]
@@ -493,11 +499,11 @@ def document_line(document: DocumentReport) -> Wrapped:
         line.append(f"release date {document.date} ({document.date_source})")
     else:
         line.append(
-            "no release date found, so dates relative to it were not checked"
+            "no release date found, so relative dates could not be checked"
             " (give one with --date YYYY-MM-DD)",
             style="yellow",
         )
-    return Wrapped(line, 2)
+    return Wrapped(line, 2, " · ")
 
 
 def summary_line(report: Report) -> Wrapped:
