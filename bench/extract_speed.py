@@ -19,7 +19,9 @@ def main() -> int:
     """Time `claims_of` per document (second pass, warm) and track peak memory per tenth."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
-    parser.add_argument("--rounds", type=int, default=2, help="passes over the corpus (first warms)")
+    parser.add_argument(
+        "--rounds", type=int, default=2, help="passes over the corpus (first warms)"
+    )
     args = parser.parse_args()
     if not args.corpus.is_dir():
         print(f"bench: {args.corpus}: no corpus (../shared is absent)", file=sys.stderr)

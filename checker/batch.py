@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from rich.progress import TaskID
+
 from checker import document
 from checker.errors import InputError
 from checker.models import DocumentReport
@@ -91,13 +93,13 @@ def run(paths: Sequence[str], options: Options, jobs: int = 1) -> list[Outcome]:
             for path in paths:
                 outcomes.append(check_one(path, options, evaluate))
                 if progress:
-                    progress.advance(0)
+                    progress.advance(TaskID(0))
         else:
             with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(options,)) as pool:
                 for outcome in pool.map(_work, paths, chunksize=8):
                     outcomes.append(outcome)
                     if progress:
-                        progress.advance(0)
+                        progress.advance(TaskID(0))
     finally:
         if progress:
             progress.stop()

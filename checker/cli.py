@@ -11,6 +11,7 @@ from datetime import date
 from checker import __version__
 from checker.errors import InputError
 
+
 def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -35,8 +36,12 @@ def parser() -> argparse.ArgumentParser:
 
     def documents(p: argparse.ArgumentParser) -> None:
         p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
-        p.add_argument("--date", type=_date, help="the release date (YYYY-MM-DD), over any in the file")
-        p.add_argument("--date-order", choices=("DMY", "MDY"), help="how to read 07/10 (default: guessed)")
+        p.add_argument(
+            "--date", type=_date, help="the release date (YYYY-MM-DD), over any in the file"
+        )
+        p.add_argument(
+            "--date-order", choices=("DMY", "MDY"), help="how to read 07/10 (default: guessed)"
+        )
 
     claims = sub.add_parser("claims", help="list every claim found in the releases")
     documents(claims)
@@ -49,7 +54,9 @@ def parser() -> argparse.ArgumentParser:
                        help="the lowest severity that makes the exit status 1 (default: error)")  # fmt: skip
     check.add_argument("--rules", action="append", default=[], metavar="DIR",
                        help="a folder of rule files to add to the core rules (repeatable)")  # fmt: skip
-    check.add_argument("--show-claims", action="store_true", help="list the claims below the findings")
+    check.add_argument(
+        "--show-claims", action="store_true", help="list the claims below the findings"
+    )
     check.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
                        help="check N documents at a time in a process pool (0: one per core)")  # fmt: skip
     check.add_argument("--changed-since", metavar="REF",

@@ -71,7 +71,9 @@ def run_check(args: argparse.Namespace) -> int:
         console = Console(highlight=False)
         render(console, result, texts, show_claims=args.show_claims)
     failing = args.fail_on != "never" and any(
-        SEVERITY_RANK[f.severity] >= SEVERITY_RANK[args.fail_on] for d in reports for f in d.findings
+        SEVERITY_RANK[f.severity] >= SEVERITY_RANK[args.fail_on]
+        for d in reports
+        for f in d.findings
     )
     return _finish(problems, 1 if failing else 0)
 

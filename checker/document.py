@@ -121,7 +121,9 @@ def parse_front_matter(text: str, where: str) -> tuple[dict[str, Any], int]:
     except yaml.YAMLError as exc:
         line, problem = yamlsafe.error_line(exc)
         at = f"{where}:{(line or 0) + 1}"
-        raise InputError(at, f"front matter is not valid YAML: {problem}", "fix the header") from None
+        raise InputError(
+            at, f"front matter is not valid YAML: {problem}", "fix the header"
+        ) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -183,7 +185,10 @@ def load(path: str, release_date: date | None = None, date_order: str | None = N
 
 
 def from_text(
-    text: str, where: str = "<text>", release_date: date | None = None, date_order: str | None = None
+    text: str,
+    where: str = "<text>",
+    release_date: date | None = None,
+    date_order: str | None = None,
 ) -> Document:
     """A Document from text already decoded (used by `load` and by tests)."""
     front_matter, body_start = parse_front_matter(text, where)
@@ -202,7 +207,8 @@ def from_text(
             found = date(int(header[1]), int(header[2]), int(header[3]))
             source = "header line"
         except ValueError:
-            raise InputError(f"{where}:1", f"header date {header.group(0).strip()!r} is not a day")
+            problem = f"header date {header.group(0).strip()!r} is not a day"
+            raise InputError(f"{where}:1", problem, "write it as YYYY-MM-DD") from None
     if found is None or date_order is None:
         dateline = find_dateline(text, body_start)
         if found is None and dateline is not None:

@@ -125,7 +125,9 @@ class Claim(Frozen):
     unit: str | None = None
     cue: str | None = Field(None, description="the word that gives the claim its meaning")
     frequency: str | None = None
-    subject: str | None = Field(None, description="the entity the claim is about, by its fullest name")
+    subject: str | None = Field(
+        None, description="the entity the claim is about, by its fullest name"
+    )
     subject_id: str | None = None
     subject_span: tuple[int, int] | None = Field(None, description="the mention next to the claim")
     subject_via: str | None = Field(None, description="why the mention was linked to the entity")

@@ -19,7 +19,9 @@ def expand(paths: Sequence[str]) -> Iterator[str]:
         if path == "-":
             yield path
         elif folder.is_dir():
-            found = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            found = sorted(
+                p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+            )
             if not found:
                 raise InputError(path, "holds no .txt or .md files")
             yield from (str(p) for p in found)
@@ -52,6 +54,8 @@ def changed_since(ref: str, candidates: Sequence[str]) -> list[str]:
         raise InputError("--changed-since", "git is not installed") from None
     except subprocess.CalledProcessError as exc:
         reason = (exc.stderr or "").strip().splitlines()[-1:] or ["git failed"]
-        raise InputError("--changed-since", f"{ref!r}: {reason[0]}", "give a commit or branch") from None
+        raise InputError(
+            "--changed-since", f"{ref!r}: {reason[0]}", "give a commit or branch"
+        ) from None
     changed = {(Path(top) / name).resolve() for name in listed + untracked if name}
     return [c for c in candidates if c == "-" or Path(c).resolve() in changed]

@@ -18,7 +18,9 @@ _COUNTING = re.compile(
     r"[a-z]+tieth|annual|yearly|biennial|biannual|triennial|quadrennial|monthly|weekly|quarterly|"
     r"new|next|latest|upcoming|this|year's|years')\s+",
 )
-_ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|on|de)\s+)*){1,8})\(([A-Z]{2,8})\)")
+_ACRONYM_DEFINITION = re.compile(
+    r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|on|de)\s+)*){1,8})\(([A-Z]{2,8})\)"
+)
 _NP_BEFORE = re.compile(
     r"(?P<np>\b(?:the|The)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+(?=\s*(?:[,.;:!?)]|\s(?:is|was|has|had|will|"
     r"for|in|on|at|to|with|since|now|which|that|as|and|celebrates|marks|opened|announced)\b))"
@@ -148,7 +150,9 @@ def resolve(document: Document, claims: list[Claim]) -> list[Claim]:
         span = claim.subject_span
         anchor_id = None
         if claim.anchor_span is not None:
-            anchor, _ = resolver.entity_for(text[claim.anchor_span[0] : claim.anchor_span[1]], False)
+            anchor, _ = resolver.entity_for(
+                text[claim.anchor_span[0] : claim.anchor_span[1]], False
+            )
             anchor_id = anchor.id if anchor else None
         if span is None:
             out.append(claim.model_copy(update={"anchor_id": anchor_id}))

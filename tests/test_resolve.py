@@ -62,7 +62,9 @@ def test_two_candidates_with_the_same_head_are_not_guessed() -> None:
 
 
 def test_age_and_birth_of_one_person() -> None:
-    claims = _claims("Artistic director Maria Lopez, 52, who was born in 1965, spoke.", date(2023, 5, 10))
+    claims = _claims(
+        "Artistic director Maria Lopez, 52, who was born in 1965, spoke.", date(2023, 5, 10)
+    )
     age, birth = _one(claims, "age"), _one(claims, "birth")
     assert age.subject == "Maria Lopez" and age.subject_id == birth.subject_id
 

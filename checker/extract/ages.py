@@ -10,7 +10,9 @@ from checker.extract.base import Context, Draft, anchored
 from checker.extract.lexicon import CARDINAL_WORD_RE, MONTHS, WEEKDAYS, cardinal_value
 
 _NAME = r"(?P<name>(?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+)"
-APPOSITIVE = re.compile(rf"{_NAME},\s+(?:aged\s+)?(?P<age>\d{{1,3}})(?=[,;)]|\.(?!\d)|\s+(?:who|and)\b)")
+APPOSITIVE = re.compile(
+    rf"{_NAME},\s+(?:aged\s+)?(?P<age>\d{{1,3}})(?=[,;)]|\.(?!\d)|\s+(?:who|and)\b)"
+)
 HYPHENATED = re.compile(
     rf"\b(?P<age>\d{{1,3}}|(?i:{CARDINAL_WORD_RE}))[-\s](?i:year)[-\s](?i:old)\b"
     rf"(?P<noun>\s+(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,2}}|[a-z][\w-]*))?",
@@ -26,9 +28,44 @@ _NOT_PERSON = re.compile(
 )
 _CALENDAR_WORDS = set(MONTHS) | set(WEEKDAYS)
 _PERSON_NOUNS = frozenset(
-    "man woman boy girl child son daughter mother father grandmother grandfather wife husband "
-    "student pupil artist singer player pianist violinist athlete runner teacher nurse doctor "
-    "engineer worker farmer resident veteran survivor founder owner volunteer member leader".split()
+    [
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "child",
+        "son",
+        "daughter",
+        "mother",
+        "father",
+        "grandmother",
+        "grandfather",
+        "wife",
+        "husband",
+        "student",
+        "pupil",
+        "artist",
+        "singer",
+        "player",
+        "pianist",
+        "violinist",
+        "athlete",
+        "runner",
+        "teacher",
+        "nurse",
+        "doctor",
+        "engineer",
+        "worker",
+        "farmer",
+        "resident",
+        "veteran",
+        "survivor",
+        "founder",
+        "owner",
+        "volunteer",
+        "member",
+        "leader",
+    ]
 )
 
 
@@ -70,8 +107,8 @@ def _ages(text: str, atoms: list[Draft]) -> Iterator[Draft]:
         name_start = m.end("name") - len(name)
         yield _age(m.start("age"), m.end("age"), age, name, (name_start, m.end("name")))
     for m in anchored(_YEAR_OLD, HYPHENATED, text, reach=40, tail=60):
-        age = cardinal_value(m["age"])
-        if age is None or not 1 <= age <= 119:
+        stated = cardinal_value(m["age"])
+        if stated is None or not 1 <= stated <= 119:
             continue
         noun = (m["noun"] or "").strip()
         if noun and noun[0].islower() and noun not in _PERSON_NOUNS | _TITLES:
@@ -81,7 +118,7 @@ def _ages(text: str, atoms: list[Draft]) -> Iterator[Draft]:
         if person is None:
             before = phrases.before(text, m.start(), max(0, m.start() - 120))
             span, person = (before, text[before[0] : before[1]]) if before else (None, None)
-        yield _age(m.start(), m.end() - len(m["noun"] or ""), age, person, span)
+        yield _age(m.start(), m.end() - len(m["noun"] or ""), stated, person, span)
     for m in AGED.finditer(text):
         before = phrases.before(text, m.start(), max(0, m.start() - 120))
         person = text[before[0] : before[1]] if before else None
@@ -91,9 +128,41 @@ def _ages(text: str, atoms: list[Draft]) -> Iterator[Draft]:
 
 
 _TITLES = frozenset(
-    "chair chairman chairwoman chairperson president director ceo cfo coo founder minister mayor "
-    "secretary governor professor prof dr mr mrs ms sir dame artistic executive general manager "
-    "head chief commissioner ambassador senator representative conductor".split()
+    [
+        "chair",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "president",
+        "director",
+        "ceo",
+        "cfo",
+        "coo",
+        "founder",
+        "minister",
+        "mayor",
+        "secretary",
+        "governor",
+        "professor",
+        "prof",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "sir",
+        "dame",
+        "artistic",
+        "executive",
+        "general",
+        "manager",
+        "head",
+        "chief",
+        "commissioner",
+        "ambassador",
+        "senator",
+        "representative",
+        "conductor",
+    ]
 )
 
 

@@ -79,8 +79,11 @@ def from_to(text: str, ctx: Context, quantities: list[Draft]) -> Iterator[Draft]
 def _skip_by(text: str, end: int) -> int:
     """After the verb: `rose 25% from 40 to 50` and `rose by 25% from …` also lead to `from`."""
     m = re.match(r"\s+(?:by\s+)?[\d.,]+\s?(?:%|percent|per\s+cent)", text[end : end + 30])
-    return end + (m.end() if m else 0) + len(text[end + (m.end() if m else 0) :]) - len(
-        text[end + (m.end() if m else 0) :].lstrip()
+    return (
+        end
+        + (m.end() if m else 0)
+        + len(text[end + (m.end() if m else 0) :])
+        - len(text[end + (m.end() if m else 0) :].lstrip())
     )
 
 
@@ -105,7 +108,11 @@ def multipliers(text: str) -> Iterator[Draft]:
     for m in MULTIPLIER.finditer(text):
         word = m["word"].lower()
         if m["n"]:
-            factor = float(numbers._word_value(m["n"].lower()) or 0) if not m["n"].isdigit() else float(m["n"])
+            factor = (
+                float(numbers._word_value(m["n"].lower()) or 0)
+                if not m["n"].isdigit()
+                else float(m["n"])
+            )
             if m["dir"].lower() in _DOWN_NOUNS:
                 factor = 1 / factor if factor else 0
         else:

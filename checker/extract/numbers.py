@@ -17,7 +17,9 @@ FRACTIONS = {"half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one
 _SCALE_RE = r"(?:\s*(?P<scale>thousand|millions?|billions?|trillion|mln|bn|mn|tn)\b|(?P<short>[kmbKMB]|bn|mn|tn)\b)"
 _DIGITS = r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _WORDS = rf"(?P<words>(?i:{CARDINAL_WORD_RE})(?:(?i:\s+(?:hundred|thousand))(?:\s+and\s+(?i:{CARDINAL_WORD_RE}))?)?)"
-NUMBER = re.compile(rf"(?<![\w.,/-]){_DIGITS}(?:{_SCALE_RE})?(?![\w/]|[.,]\d)|\b{_WORDS}(?:\s+(?P<wscale>thousand|million|billion))?\b")
+NUMBER = re.compile(
+    rf"(?<![\w.,/-]){_DIGITS}(?:{_SCALE_RE})?(?![\w/]|[.,]\d)|\b{_WORDS}(?:\s+(?P<wscale>thousand|million|billion))?\b"
+)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,13 @@ from collections.abc import Iterator
 
 from checker.extract import phrases
 from checker.extract.base import Context, Draft, anchored
-from checker.extract.lexicon import NUMBER_RE, ORDINAL_DIGITS_RE, ORDINAL_WORD_RE, cardinal_value, ordinal_value
+from checker.extract.lexicon import (
+    NUMBER_RE,
+    ORDINAL_DIGITS_RE,
+    ORDINAL_WORD_RE,
+    cardinal_value,
+    ordinal_value,
+)
 
 ORD = rf"(?P<ord>{ORDINAL_DIGITS_RE}|{ORDINAL_WORD_RE})"
 EVENTS = (
@@ -151,7 +157,10 @@ def _events(text: str, ctx: Context) -> Iterator[Draft]:
         draft.frequency = FREQUENCIES.get((m["freq"] or "").lower())
         series = (m["mods"] or "") + m["unit"]
         draft.subject = " ".join(series.split())
-        draft.extra["subject_span"] = (m.start("mods") if m["mods"] else m.start("unit"), m.end("unit"))
+        draft.extra["subject_span"] = (
+            m.start("mods") if m["mods"] else m.start("unit"),
+            m.end("unit"),
+        )
         _anchor(text, m.end(), draft)
         yield draft
     for m in OF_ITS_KIND.finditer(text):

@@ -20,7 +20,9 @@ NOUN = re.compile(
     r"\s+(?:in|on|back\s+in)\s+$",
     re.IGNORECASE,
 )
-_DATE_AFTER_VERB = re.compile(r"\s+(?:(?:back|as\s+early\s+as|way\s+back)\s+)?(?:in|on|during)\s+$", re.I)
+_DATE_AFTER_VERB = re.compile(
+    r"\s+(?:(?:back|as\s+early\s+as|way\s+back)\s+)?(?:in|on|during)\s+$", re.I
+)
 _PASSIVE_BEFORE = re.compile(
     r"(?:,\s*(?:which|who|that)?\s*(?:was|were|had\s+been|has\s+been)?|\s(?:was|were|had\s+been|has\s+been|"
     r"been))\s*(?:officially\s+|formally\s+|originally\s+|jointly\s+)?$",

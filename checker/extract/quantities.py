@@ -11,8 +11,50 @@ from checker.extract.base import Context, Draft
 from checker.extract.numbers import Number
 
 CURRENCY_CODES = frozenset(
-    "EUR USD GBP CHF NOK SEK DKK JPY CNY INR AUD CAD NZD ZAR BRL MXN PLN CZK HUF RUB TRY KRW SGD "
-    "HKD AED SAR ILS EGP NGN KES GHS UAH RON BGN ISK THB IDR MYR PHP VND PKR BDT".split()
+    [
+        "EUR",
+        "USD",
+        "GBP",
+        "CHF",
+        "NOK",
+        "SEK",
+        "DKK",
+        "JPY",
+        "CNY",
+        "INR",
+        "AUD",
+        "CAD",
+        "NZD",
+        "ZAR",
+        "BRL",
+        "MXN",
+        "PLN",
+        "CZK",
+        "HUF",
+        "RUB",
+        "TRY",
+        "KRW",
+        "SGD",
+        "HKD",
+        "AED",
+        "SAR",
+        "ILS",
+        "EGP",
+        "NGN",
+        "KES",
+        "GHS",
+        "UAH",
+        "RON",
+        "BGN",
+        "ISK",
+        "THB",
+        "IDR",
+        "MYR",
+        "PHP",
+        "VND",
+        "PKR",
+        "BDT",
+    ]
 )
 _SYMBOLS = {"€": "EUR", "$": "USD", "US$": "USD", "A$": "AUD", "C$": "CAD", "NZ$": "NZD",
             "HK$": "HKD", "S$": "SGD", "£": "GBP", "¥": "JPY", "₹": "INR", "CHF": "CHF"}  # fmt: skip
@@ -21,7 +63,9 @@ _NAMES = {"euro": "EUR", "euros": "EUR", "dollars": "USD", "us dollars": "USD",
           "norwegian kroner": "NOK", "danish kroner": "DKK", "swedish kronor": "SEK",
           "kronor": "SEK", "yen": "JPY", "rupees": "INR"}  # fmt: skip
 _CURRENCY_BEFORE = re.compile(
-    r"(?P<cur>\b(?:" + "|".join(sorted(CURRENCY_CODES)) + r")\b\s?|(?:US|A|C|NZ|HK|S)?\$\s?|€\s?|£\s?|¥\s?|₹\s?)$"
+    r"(?P<cur>\b(?:"
+    + "|".join(sorted(CURRENCY_CODES))
+    + r")\b\s?|(?:US|A|C|NZ|HK|S)?\$\s?|€\s?|£\s?|¥\s?|₹\s?)$"
 )
 _CURRENCY_AFTER = re.compile(
     r"\s*(?P<name>(?:us|u\.s\.)\s+dollars|pounds\s+sterling|swiss\s+francs|norwegian\s+kroner|"
@@ -48,19 +92,112 @@ _NOT_QUANTITY_AFTER = re.compile(
     r"lane|way|place|plaza|parkway|court|square)\b|(?:st|nd|rd|th)\b)",
     re.IGNORECASE,
 )
-_NOUN_AFTER = re.compile(r"\s+(?P<w1>[a-z][a-z-]*)(?:\s+(?P<w2>[a-z][a-z-]*))?(?:\s+(?P<w3>[a-z][a-z-]*))?")
+_NOUN_AFTER = re.compile(
+    r"\s+(?P<w1>[a-z][a-z-]*)(?:\s+(?P<w2>[a-z][a-z-]*))?(?:\s+(?P<w3>[a-z][a-z-]*))?"
+)
 _NOT_NOUNS = frozenset(
-    "of to and or per in on at by for from with than as the a an is are was were be been has have "
-    "had will would can could may might times percent per cent which who that this these those "
-    "more less over under about around nearly almost between among out up down into onto off new "
-    "other such each every all both any some no not it its their our his her we they he she you "
-    "i also only just still already now then there here so very".split()
+    [
+        "of",
+        "to",
+        "and",
+        "or",
+        "per",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "than",
+        "as",
+        "the",
+        "a",
+        "an",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "times",
+        "percent",
+        "per",
+        "cent",
+        "which",
+        "who",
+        "that",
+        "this",
+        "these",
+        "those",
+        "more",
+        "less",
+        "over",
+        "under",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "between",
+        "among",
+        "out",
+        "up",
+        "down",
+        "into",
+        "onto",
+        "off",
+        "new",
+        "other",
+        "such",
+        "each",
+        "every",
+        "all",
+        "both",
+        "any",
+        "some",
+        "no",
+        "not",
+        "it",
+        "its",
+        "their",
+        "our",
+        "his",
+        "her",
+        "we",
+        "they",
+        "he",
+        "she",
+        "you",
+        "i",
+        "also",
+        "only",
+        "just",
+        "still",
+        "already",
+        "now",
+        "then",
+        "there",
+        "here",
+        "so",
+        "very",
+    ]
 )
 _TIME_NOUNS = re.compile(
     r"^(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|"
     r"a\.m\.|p\.m\.|am|pm|o'clock)$"
 )
-_IRREGULAR_PLURALS = frozenset("people children staff personnel police cattle livestock media".split())
+_IRREGULAR_PLURALS = frozenset(
+    ["people", "children", "staff", "personnel", "police", "cattle", "livestock", "media"]
+)
 
 
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
@@ -127,7 +264,11 @@ def _money(text: str, number: Number, before: str) -> Draft | None:
         return _draft("money", start, number.end, number, code)
     suffix = _CURRENCY_AFTER.match(text, number.end)
     if suffix:
-        code = suffix["code"].upper() if suffix["code"] else _NAMES[" ".join(suffix["name"].lower().split())]
+        code = (
+            suffix["code"].upper()
+            if suffix["code"]
+            else _NAMES[" ".join(suffix["name"].lower().split())]
+        )
         return _draft("money", number.start, suffix.end(), number, code)
     return None
 
