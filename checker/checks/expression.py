@@ -24,6 +24,11 @@ class Selector(Params):
     subject: str | None = None  # a word the claim's subject holds (any case)
     where: str | None = None  # an expression over `claim` and `release`
 
+    @field_validator("unit", "cue", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: object) -> object:
+        return (value,) if isinstance(value, str) else value
+
     @field_validator("where")
     @classmethod
     def _where(cls, source: str | None) -> str | None:

@@ -36,7 +36,7 @@ def rule_files(folder: Path) -> list[Path]:
 
 def read(path: Path) -> Any:
     """The YAML data of a rule file, with key lines; syntax errors and aliases as InputErrors."""
-    where = str(path)
+    where = shown(path)
     try:
         if path.stat().st_size > MAX_BYTES:
             raise InputError(where, f"larger than {MAX_BYTES // 1024} KB", "a rule file is small")
@@ -57,9 +57,17 @@ def read(path: Path) -> Any:
     return data
 
 
+def shown(path: Path) -> str:
+    """A rule file's path as a reader wants it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 def load_file(path: Path) -> Rule:
     """One rule, validated against the schema, its check type and that type's params."""
-    where = str(path)
+    where = shown(path)
     raw = read(path)
     lines = raw.get("__lines__", {})
     try:

@@ -70,8 +70,9 @@ def dotted(loc: tuple[int | str, ...]) -> str:
 def describe(
     exc: ValidationError, model: type[BaseModel], raw: Any, prefix: tuple[int | str, ...] = ()
 ) -> tuple[int | None, str]:
-    """The line and a one-line description of the first error."""
-    error = exc.errors()[0]
+    """The line and a one-line description of the first error (an unknown key before the rest)."""
+    errors = exc.errors()
+    error = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
     loc = prefix + tuple(error["loc"])
     line = line_of(raw, loc)
     kind = error["type"]
@@ -84,5 +85,7 @@ def describe(
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         return line, f"{dotted(loc)} {error['input']!r} is not one of {expected}"
+    if kind == "string_pattern_mismatch" and loc == ("id",):
+        return line, f"id {error['input']!r} is not lower-case words joined by hyphens"
     message = str(error["msg"]).removeprefix("Value error, ")
     return line, f"{dotted(loc)}: {message}" if loc else message
