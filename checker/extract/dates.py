@@ -1,4 +1,4 @@
-"""Absolute dates: full dates, month and year, numeric dates, years, decades, seasons, quarters."""
+"""Absolute dates: full dates, month and year, numeric dates, years, decades and seasons."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from datetime import date
 from checker.extract.base import Context, Draft
 from checker.extract.lexicon import (
     MONTH_RE,
-    ORDINALS,
     WEEKDAY_RE,
     month_number,
     weekday_number,
@@ -31,7 +30,7 @@ MONTH_DAY_YEAR = re.compile(
 )
 DAY_MONTH = re.compile(rf"\b{_WD}{_DAY}(?:\s+of)?\s+(?P<month>{MONTH_RE})(?![\w-])", re.IGNORECASE)
 MONTH_DAY = re.compile(
-    rf"\b{_WD}(?P<month>{MONTH_RE})\s+(?:the\s+)?{_DAY}(?![\w,.:/%-]|,\d|\.\d|\s*(?:%|per\s*cent|percent))",
+    rf"\b{_WD}(?P<month>{MONTH_RE})\s+(?:the\s+)?{_DAY}(?![\w/%-]|[.,:]\d|\s*(?:%|per\s*cent|percent))",
     re.IGNORECASE,
 )
 MONTH_YEAR = re.compile(
@@ -58,21 +57,17 @@ SEASON = re.compile(
     rf"(?:\s+of)?,?\s+{_YEAR}{_END}",
     re.IGNORECASE,
 )
-QUARTER = re.compile(
-    rf"\b(?:Q(?P<q>[1-4])\s*(?:of\s+)?{_YEAR}{_END}"
-    rf"|(?:the\s+)?(?P<qword>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter"
-    rf"(?:\s+of\s+(?:fiscal\s+)?(?:year\s+)?{_YEAR.replace('year', 'qyear')})?{_END}"
-    rf"|(?:the\s+)?(?P<hword>first|second|1st|2nd)\s+half\s+of\s+{_YEAR.replace('year', 'hyear')}{_END})",
-    re.IGNORECASE,
-)
 YEAR_MOD = re.compile(
     rf"\b(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-]+{_YEAR}{_END}",
     re.IGNORECASE,
 )
 FISCAL_YEAR = re.compile(
-    rf"\b(?:fiscal(?:\s+year)?|FY|financial\s+year)\s*['’]?(?P<year>\d{{4}}|\d\d){_END}", re.IGNORECASE
+    rf"\b(?:fiscal(?:\s+year)?|FY|financial\s+year)\s*['’]?(?P<year>\d{{4}}|\d\d){_END}",
+    re.IGNORECASE,
 )
-BARE_YEAR = re.compile(r"(?<![\w$€£¥#./:,-])(?P<year>1[6-9]\d\d|20\d\d|2100)(?![\w%$€£/]|[.,:]\d|-\d)")
+BARE_YEAR = re.compile(
+    r"(?<![\w$€£¥#./:,-])(?P<year>1[6-9]\d\d|20\d\d|2100)(?![\w%$€£/]|[.,:]\d|-\d)"
+)
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 
 # Words before a bare year that make it a year and not a count or an address.
@@ -154,7 +149,10 @@ def _named(ctx: Context, match: re.Match[str], with_year: bool) -> Draft | None:
     weekday = weekday_number(match["weekday"]) if match.groupdict().get("weekday") else None
     if written.is_valid and with_year:
         # The span without its weekday: dateparser rejects a wrong weekday, which a rule reports.
-        span = match.group(0)[match.start("day" if match.start("day") < match.start("month") else "month") - match.start():]
+        span = match.group(0)[
+            match.start("day" if match.start("day") < match.start("month") else "month")
+            - match.start() :
+        ]
         parsed = ctx.normalizer.calendar(span, written.precision)
         if parsed is not None:
             written = parsed
@@ -168,7 +166,8 @@ def _numeric(ctx: Context, match: re.Match[str], a: int, b: int, year: int | Non
         resolved_year = year if year is not None else _closest_year(month, day, ctx.release_date)
         if resolved_year is None or not 1 <= month <= 12 or not 1 <= day <= 31:
             continue
-        readings.append(Reading(order=order, date=CalendarDate(year=resolved_year, month=month, day=day)))  # type: ignore[arg-type]
+        written = CalendarDate(year=resolved_year, month=month, day=day)
+        readings.append(Reading(order="DMY" if order == "DMY" else "MDY", date=written))
     if not readings:
         return None
     chosen = _choose_reading(readings, ctx)
@@ -278,21 +277,3 @@ def _seasons_and_quarters(text: str, ctx: Context) -> Iterator[Draft]:
     for m in FISCAL_YEAR.finditer(text):
         year = _two_digit_year(m["year"])
         yield _draft(m, CalendarDate(year=year))
-    for m in QUARTER.finditer(text):
-        if m["q"]:
-            quarter, year_text = int(m["q"]), m["year"]
-            value = f"{year_text}-Q{quarter}"
-        elif m["qword"]:
-            quarter = ORDINALS.get(m["qword"].lower()) or int(m["qword"][0])
-            year_text = m["qyear"] or (str(ctx.release_date.year) if ctx.release_date else "XXXX")
-            value = f"{year_text}-Q{quarter}"
-        else:
-            half = ORDINALS.get(m["hword"].lower()) or int(m["hword"][0])
-            year_text = m["hyear"]
-            value = f"{year_text}-H{half}"
-        year = int(year_text) if year_text.isdigit() else None
-        yield Draft(
-            kind="date", start=m.start(), end=m.end(), value=value,
-            timex=Timex(type="DATE", value=value),
-            date=CalendarDate(year=year) if year else None,
-        )  # fmt: skip

@@ -48,6 +48,7 @@ SPAN_OF_ONE = re.compile(
     re.IGNORECASE,
 )
 
+
 def _timex(count: float | None, unit: str) -> str:
     prefix, code, factor = UNIT_CODES[unit]
     if code == "DE":

@@ -6,13 +6,13 @@ import re
 from typing import Any
 
 
-def _words(text: str) -> list[str]:
+def words(text: str) -> list[str]:
     """The words of a space-separated list (easier to read than a list of quoted words)."""
     return text.split()
 
 
-WEEKDAY_NAMES = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
-MONTH_NAMES = _words(
+WEEKDAY_NAMES = words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+MONTH_NAMES = words(
     "January February March April May June July August September October November December"
 )
 MONTHS: dict[str, int] = {}
@@ -27,21 +27,21 @@ for _number, _name in enumerate(WEEKDAY_NAMES):
     WEEKDAYS[_name[:3].lower()] = _number
 WEEKDAYS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3})
 
-_UNITS = _words(
+_UNITS = words(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen"
 )
-_TENS = _words("twenty thirty forty fifty sixty seventy eighty ninety")
+_TENS = words("twenty thirty forty fifty sixty seventy eighty ninety")
 CARDINALS: dict[str, int] = {word: n for n, word in enumerate(_UNITS)}
 for _i, _ten in enumerate(_TENS):
     CARDINALS[_ten] = 20 + 10 * _i
 CARDINALS.update({"a hundred": 100, "one hundred": 100, "hundred": 100})
 
-_ORD_UNITS = _words(
+_ORD_UNITS = words(
     "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
 )
-_ORD_TENS = _words("twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth")
+_ORD_TENS = words("twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth")
 ORDINALS: dict[str, int] = {word: n for n, word in enumerate(_ORD_UNITS) if n}
 for _i, _word in enumerate(_ORD_TENS):
     ORDINALS[_word] = 20 + 10 * _i

@@ -1,4 +1,4 @@
-"""Dates said relative to the release: today, last week, three days ago, last Tuesday."""
+"""Dates said relative to the release: today, last week, three days ago, last Tuesday, now."""
 
 from __future__ import annotations
 
@@ -6,53 +6,66 @@ import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 
+from checker.extract import tense
 from checker.extract.base import Context, Draft
 from checker.extract.lexicon import NUMBER_RE, WEEKDAY_NAMES, cardinal_value, weekday_number
 from checker.models import CalendarDate, Timex
 from checker.timeline import add_months, iso_week
 
 _DAY_WORDS = {
-    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-    "earlier today": 0, "later today": 0, "yesterday": -1, "last night": -1, "tomorrow": 1,
+    "today": 0, "earlier today": 0, "later today": 0, "yesterday": -1, "tomorrow": 1,
     "the day before yesterday": -2, "the day after tomorrow": 2,
 }  # fmt: skip
+# "today's meeting" is about the day too: the span is the day word, without the owner's "'s".
 DAY_WORD = re.compile(
-    r"\b(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tonight|yesterday|tomorrow"
-    r"|(?:earlier|later)\s+today|this\s+(?:morning|afternoon|evening)|last\s+night)\b(?!['’]s\b)",
+    r"\b(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|(?:earlier|later)\s+today"
+    r"|today|yesterday|tomorrow)(?=['’]s\b|\b)",
     re.IGNORECASE,
 )
-# "today's meeting" is about the day too, but as a noun's owner; it stays a DATE.
-DAY_WORD_POSSESSIVE = re.compile(r"\b(today|yesterday|tomorrow)['’]s\b", re.IGNORECASE)
 _UNIT = r"(?P<unit>week(?:end)?|month|year|quarter|decade|century|spring|summer|autumn|fall|winter)"
+_EDGE = r"(?:early|late|mid|earlier|later|the\s+(?:end|beginning|start|middle|rest)\s+of)"
 CALENDAR_REF = re.compile(
-    rf"\b(?P<mod>(?:earlier|later)\s+(?:this|last|next)|this|last|next|past|coming|previous|current)\s+{_UNIT}\b"
+    rf"\b(?:(?P<edge>{_EDGE})[\s-]+)?"
+    rf"(?P<mod>this\s+(?:past|coming)|this|last|next|past|coming|previous|current)\s+{_UNIT}\b"
     r"(?![\w-]|['’]s\s+\w+\s+(?:of|in))",
     re.IGNORECASE,
 )
+# "by the end of the year": the release's own year, month, week or quarter.
+CURRENT_EDGE = re.compile(
+    r"\bthe\s+(?:end|beginning|start|middle|rest|remainder|close)\s+of\s+the\s+"
+    r"(?P<unit>year|month|week|quarter)\b(?!['’-])",
+    re.IGNORECASE,
+)
 AGO = re.compile(
-    rf"\b(?P<n>{NUMBER_RE}|a|an|a\s+few|several)\s+(?P<unit>day|week|month|year|decade)s?\s+"
-    r"(?P<dir>ago|earlier|later|before|from\s+now|hence)\b",
+    rf"\b(?P<n>{NUMBER_RE}|a|an|a\s+few|several|many|some)\s+(?P<unit>day|week|month|year|decade)s?"
+    r"(?:\s+or\s+so)?\s+(?P<dir>ago|from\s+now|hence)\b"
+    r"|\b(?P<vague>(?:days|weeks|months|years|decades))\s+ago\b",
     re.IGNORECASE,
 )
 WEEKDAY_REF = re.compile(
-    r"\b(?:(?P<mod>last|next|this|coming|past)\s+)?"
-    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"(?P<part>\s+(?:morning|afternoon|evening|night))?\b(?!['’]s\s+[A-Z])",
+    r"\b(?:(?P<mod>this\s+past|this\s+coming|last|next|this|coming|past|previous)\s+)?"
+    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]s\s+[A-Z])",
 )
-PRESENT = re.compile(
-    r"\b(?:now|currently|at\s+present|presently|nowadays|recently|lately|in\s+the\s+past|the\s+future)\b"
-    r"(?!\s+in\b|\s+that\b|,\s+in\s+its)",
+WEEKEND = re.compile(r"\bthe\s+weekend\b(?![\w-])", re.IGNORECASE)
+_WEEKEND_LEAD = re.compile(
+    r"\b(?:over|at|on|for|of|to|by|during|through|throughout|since|until|after|before)\s+$",
     re.IGNORECASE,
 )
-_PRESENT_VALUES = {"recently": "PAST_REF", "lately": "PAST_REF", "in the past": "PAST_REF",
-                   "the future": "FUTURE_REF"}  # fmt: skip
+PRESENT = re.compile(
+    r"\b(?:now|currently|at\s+present|presently|nowadays|these\s+days|recently|lately|"
+    r"(?<=\bin\s)the\s+past|the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short|long)\s+term)"
+    r"\b(?!\s+in\b|\s+that\b|,\s+in\s+its|[-’'])",
+    re.IGNORECASE,
+)
+_PRESENT_VALUES = {"recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF"}
 _HOLIDAY_BEFORE = re.compile(r"(?:Black|Good|Cyber|Super|Ash|Easter|Palm|Holy|Giving)\s+$")
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+_STEPS = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}
 
 
-def _day(match: re.Match[str], day: date, cue: str) -> Draft:
+def _day(match: re.Match[str], day: date, cue: str, end: int | None = None) -> Draft:
     return Draft(
-        kind="relative", start=match.start(), end=match.end(), value=day.isoformat(),
+        kind="relative", start=match.start(), end=end or match.end(), value=day.isoformat(),
         timex=Timex(type="DATE", value=day.isoformat()), date=CalendarDate.of(day), cue=cue,
     )  # fmt: skip
 
@@ -64,27 +77,6 @@ def _period(match: re.Match[str], value: str, cue: str, day: CalendarDate | None
     )  # fmt: skip
 
 
-def find(text: str, ctx: Context) -> list[Draft]:
-    """Every relative date; without a release date they are kept with an unresolved value."""
-    found: list[Draft] = []
-    release = ctx.release_date
-    for pattern in (DAY_WORD, DAY_WORD_POSSESSIVE):
-        for m in pattern.finditer(text):
-            cue = " ".join(m.group(1 if pattern is DAY_WORD_POSSESSIVE else 0).lower().split())
-            if release is None:
-                found.append(_unresolved(m, cue))
-                continue
-            found.append(_day(m, release + timedelta(days=_DAY_WORDS[cue]), cue))
-    for m in PRESENT.finditer(text):
-        cue = " ".join(m.group(0).lower().split())
-        value = _PRESENT_VALUES.get(cue, "PRESENT_REF")
-        found.append(_period(m, value, cue, None))
-    found += list(_calendar_refs(text, release))
-    found += list(_ago(text, release))
-    found += list(_weekdays(text, release))
-    return found
-
-
 def _unresolved(match: re.Match[str], cue: str) -> Draft:
     return Draft(
         kind="relative", start=match.start(), end=match.end(), value="(no release date)",
@@ -92,52 +84,88 @@ def _unresolved(match: re.Match[str], cue: str) -> Draft:
     )  # fmt: skip
 
 
+def find(text: str, ctx: Context) -> list[Draft]:
+    """Every relative date; without a release date they are kept with an unresolved value."""
+    release = ctx.release_date
+    found = list(_day_words(text, release))
+    for m in PRESENT.finditer(text):
+        cue = " ".join(m.group(0).lower().split())
+        value = _PRESENT_VALUES.get(cue, "PRESENT_REF" if "future" not in cue else "FUTURE_REF")
+        if cue.endswith("term"):
+            value = "FUTURE_REF"
+        found.append(_period(m, value, cue, None))
+    found += _calendar_refs(text, release)
+    found += _current_edges(release, text)
+    found += _ago(text, release)
+    found += _weekdays(text, release)
+    found += _weekends(text, release)
+    return found
+
+
+def _day_words(text: str, release: date | None) -> Iterator[Draft]:
+    for m in DAY_WORD.finditer(text):
+        cue = " ".join(m.group(0).lower().split())
+        if release is None:
+            yield _unresolved(m, cue)
+        else:
+            yield _day(m, release + timedelta(days=_DAY_WORDS[cue]), cue)
+
+
+def period_value(release: date, unit: str, step: int) -> tuple[str, CalendarDate | None]:
+    """The TIMEX value of the week, month, quarter, year, decade or season `step` units away."""
+    if unit in ("week", "weekend"):
+        week = iso_week(release + timedelta(weeks=step))
+        return week + ("-WE" if unit == "weekend" else ""), None
+    if unit == "month":
+        day = add_months(release, step)
+        return f"{day:%Y-%m}", CalendarDate(year=day.year, month=day.month)
+    if unit == "year":
+        return str(release.year + step), CalendarDate(year=release.year + step)
+    if unit == "quarter":
+        index = release.year * 4 + (release.month - 1) // 3 + step
+        return f"{index // 4}-Q{index % 4 + 1}", CalendarDate(year=index // 4)
+    if unit in ("decade", "century"):
+        size = 10 if unit == "decade" else 100
+        start = (release.year // size + step) * size
+        return (f"{start // 10}X" if unit == "decade" else f"{start // 100}XX"), None
+    year = release.year + step
+    return f"{year}-{_SEASONS[unit]}", CalendarDate(year=year)
+
+
 def _calendar_refs(text: str, release: date | None) -> Iterator[Draft]:
     for m in CALENDAR_REF.finditer(text):
         mod = " ".join(m["mod"].lower().split())
-        unit = m["unit"].lower()
-        cue = f"{mod} {unit}"
-        if release is None:
-            yield _unresolved(m, cue)
-            continue
-        step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(
-            mod.split()[-1], 0
-        )
-        if unit in ("week", "weekend"):
-            day = release + timedelta(weeks=step)
-            value = iso_week(day) + ("-WE" if unit == "weekend" else "")
-            yield _period(m, value, cue, None)
-        elif unit == "month":
-            day = add_months(release, step)
-            yield _period(m, f"{day:%Y-%m}", cue, CalendarDate(year=day.year, month=day.month))
-        elif unit == "year":
-            yield _period(m, str(release.year + step), cue, CalendarDate(year=release.year + step))
-        elif unit == "quarter":
-            index = release.year * 4 + (release.month - 1) // 3 + step
-            yield _period(m, f"{index // 4}-Q{index % 4 + 1}", cue, CalendarDate(year=index // 4))
-        elif unit in ("decade", "century"):
-            size = 10 if unit == "decade" else 100
-            start = (release.year // size + step) * size
-            value = f"{start // 10}X" if unit == "decade" else f"{start // 100}XX"
-            yield _period(m, value, cue, None)
-        else:
-            year = release.year + step
-            yield _period(m, f"{year}-{_SEASONS[unit]}", cue, CalendarDate(year=year))
-
-
-def _ago(text: str, release: date | None) -> Iterator[Draft]:
-    for m in AGO.finditer(text):
-        count = cardinal_value(m["n"])
-        direction = m["dir"].lower()
-        if count is None or direction in ("earlier", "later", "before") and release is None:
-            continue
-        if direction in ("earlier", "later", "before"):
-            continue  # relative to another event, not to the release: a duration, not a date
-        sign = -1 if direction == "ago" else 1
         cue = " ".join(m.group(0).lower().split())
         if release is None:
             yield _unresolved(m, cue)
             continue
+        value, day = period_value(release, m["unit"].lower(), _STEPS.get(mod.split()[-1], 0))
+        yield _period(m, value, cue, day)
+
+
+def _current_edges(release: date | None, text: str) -> Iterator[Draft]:
+    for m in CURRENT_EDGE.finditer(text):
+        cue = " ".join(m.group(0).lower().split())
+        if release is None:
+            yield _unresolved(m, cue)
+            continue
+        value, day = period_value(release, m["unit"].lower(), 0)
+        yield _period(m, value, cue, day)
+
+
+def _ago(text: str, release: date | None) -> Iterator[Draft]:
+    for m in AGO.finditer(text):
+        cue = " ".join(m.group(0).lower().split())
+        if m["vague"] or m["n"].lower() in ("a few", "several", "many", "some"):
+            yield _period(m, "PAST_REF" if "ago" in cue else "FUTURE_REF", cue, None)
+            continue
+        count = cardinal_value(m["n"])
+        if count is None:
+            continue
+        if release is None:
+            yield _unresolved(m, cue)
+            continue
+        sign = -1 if m["dir"].lower() == "ago" else 1
         unit = m["unit"].lower()
         if unit == "day":
             yield _day(m, release + timedelta(days=sign * count), cue)
@@ -147,9 +175,25 @@ def _ago(text: str, release: date | None) -> Iterator[Draft]:
             day = add_months(release, sign * count)
             yield _period(m, f"{day:%Y-%m}", cue, CalendarDate(year=day.year, month=day.month))
         else:
-            years = count * (10 if unit == "decade" else 1)
-            year = release.year + sign * years
+            year = release.year + sign * count * (10 if unit == "decade" else 1)
             yield _period(m, str(year), cue, CalendarDate(year=year))
+
+
+def weekday_date(text: str, span: tuple[int, int], weekday: int, mod: str, release: date) -> date:
+    """The day a weekday names: "last"/"next" count from the release; a bare weekday is the
+    past one when the verb near it is in the past, the coming one when it is in the future,
+    else the nearest (a tie goes to the past)."""
+    back = (release.weekday() - weekday) % 7
+    ahead = (weekday - release.weekday()) % 7
+    step = _STEPS.get(mod.split()[-1], 0) if mod else 0
+    if step < 0:
+        return release - timedelta(days=back or 7)
+    if step > 0:
+        return release + timedelta(days=ahead or 7)
+    way = tense.direction(text, *span)
+    if way == tense.PAST or (way == tense.UNKNOWN and back <= ahead):
+        return release - timedelta(days=back)
+    return release + timedelta(days=ahead)
 
 
 def _weekdays(text: str, release: date | None) -> Iterator[Draft]:
@@ -163,17 +207,22 @@ def _weekdays(text: str, release: date | None) -> Iterator[Draft]:
         if release is None:
             yield _unresolved(m, cue)
             continue
-        mod = (m["mod"] or "").lower()
-        back = (release.weekday() - weekday) % 7
-        ahead = (weekday - release.weekday()) % 7
-        if mod == "last" or mod == "past":
-            day = release - timedelta(days=back or 7)
-        elif mod in ("next", "coming"):
-            day = release + timedelta(days=ahead or 7)
-        else:
-            # A bare weekday in a release is the nearest one; a tie goes to the past.
-            day = release - timedelta(days=back) if back <= ahead else release + timedelta(days=ahead)
-        draft = _day(m, day, cue)
+        mod = " ".join((m["mod"] or "").lower().split())
+        draft = _day(m, weekday_date(text, m.span(), weekday, mod, release), cue)
         draft.weekday = weekday
-        draft.note = f"{WEEKDAY_NAMES[weekday]} nearest the release date"
+        draft.note = f"{WEEKDAY_NAMES[weekday]} read from the tense around it"
         yield draft
+
+
+def _weekends(text: str, release: date | None) -> Iterator[Draft]:
+    """`over the weekend`: the one just past, unless the verb says it is still to come."""
+    for m in WEEKEND.finditer(text):
+        if not _WEEKEND_LEAD.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        if release is None:
+            yield _unresolved(m, "the weekend")
+            continue
+        way = tense.direction(text, m.start(), m.end())
+        before = release.weekday() < 5 and way != tense.FUTURE
+        value, _ = period_value(release, "weekend", -1 if before else 0)
+        yield _period(m, value, "the weekend", None)

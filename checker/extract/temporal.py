@@ -2,13 +2,32 @@
 
 from __future__ import annotations
 
-from checker.extract import compounds, dates, durations, relative
+from checker.extract import (
+    anaphora,
+    compounds,
+    dates,
+    durations,
+    months,
+    periods,
+    relative,
+    sets,
+    times,
+)
 from checker.extract.base import Context, Draft, longest_first
 
 
 def candidates(text: str, ctx: Context) -> list[Draft]:
     """Every temporal candidate; of two with the same span, the earlier in this list wins."""
-    return dates.find(text, ctx) + relative.find(text, ctx) + durations.find(text, ctx)
+    return [
+        *anaphora.find(text, ctx),
+        *dates.find(text, ctx),
+        *periods.find(text, ctx),
+        *relative.find(text, ctx),
+        *months.find(text, ctx),
+        *sets.find(text, ctx),
+        *times.find(text, ctx),
+        *durations.find(text, ctx),
+    ]
 
 
 def atoms(text: str, ctx: Context) -> tuple[list[Draft], list[Draft]]:
@@ -23,4 +42,7 @@ def atoms(text: str, ctx: Context) -> tuple[list[Draft], list[Draft]]:
     ]  # fmt: skip
     joined = [atom for r in ranges for atom in r.links]
     rest = [c for c in found if not any(r.overlaps(c) for r in ranges)]
-    return sorted(longest_first(rest) + joined, key=lambda d: d.start), ranges
+    kept = sorted(longest_first(rest) + joined, key=lambda d: d.start)
+    anaphora.resolve(kept, ctx.release_date)
+    times.anchor(kept, text, ctx.release_date)
+    return [d for d in kept if d.timex is not None], ranges

@@ -1,0 +1,62 @@
+"""Which way an unanchored reference ("Friday", "in March") points, read from the nearest verb."""
+
+from __future__ import annotations
+
+import re
+
+from checker.extract.lexicon import words
+
+PAST, UNKNOWN, FUTURE = -1, 0, 1
+
+_FUTURE = frozenset(
+    words(
+        "will 'll ’ll shall would won't won’t going scheduled schedule plans plan planned planning "
+        "expected expects expect intends intend due upcoming next tomorrow coming begins starts "
+        "opens runs takes until supposed set slated poised aims hopes seeks"
+    )
+)
+_PAST = frozenset(
+    words(
+        "said was were had did ago last earlier yesterday previously recently told announced "
+        "reported ended closed rose fell became began started opened took made came went"
+    )
+)
+_WORD = re.compile(r"[A-Za-z’']+")
+# A sentence boundary: the reference and its verb are read inside one clause-ish window.
+_STOP = re.compile(r"[.!?;\n]")
+_WINDOW = 60
+
+
+def _cue(word: str) -> int:
+    if word[0].isupper() and word.endswith("ed"):
+        return UNKNOWN  # "United", "Limited": a name, not a verb
+    word = word.lower()
+    if word in _FUTURE:
+        return FUTURE
+    if word in _PAST or (len(word) > 4 and word.endswith("ed") and not word.endswith("eed")):
+        return PAST
+    return UNKNOWN
+
+
+def direction(text: str, start: int, end: int) -> int:
+    """PAST, FUTURE or UNKNOWN: the tense cue nearest to the span within its sentence; of two
+    at the same distance, the past (news and releases mostly report what happened)."""
+    left = max(0, start - _WINDOW)
+    stops = list(_STOP.finditer(text, left, start))
+    if stops:
+        left = stops[-1].end()
+    right_stop = _STOP.search(text, end, end + _WINDOW)
+    right = right_stop.start() if right_stop else min(len(text), end + _WINDOW)
+    best: tuple[int, int] | None = None
+    for m in _WORD.finditer(text, left, start):
+        cue = _cue(m.group(0))
+        if cue:
+            best = (start - m.end(), cue) if best is None or start - m.end() <= best[0] else best
+    for m in _WORD.finditer(text, end, right):
+        cue = _cue(m.group(0))
+        if cue:
+            distance = m.start() - end
+            if best is None or distance < best[0] or (distance == best[0] and cue == PAST):
+                best = (distance, cue)
+            break
+    return best[1] if best else UNKNOWN

@@ -1,0 +1,159 @@
+"""Times of day: 10 a.m., 6:00 PM Eastern, noon Thursday, this morning, Friday night."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from checker.extract.base import Context, Draft
+from checker.extract.lexicon import CARDINAL_WORD_RE, cardinal_value, weekday_number
+from checker.extract.relative import weekday_date
+from checker.models import CalendarDate, Timex
+
+PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+_ZONE = (
+    r"(?:\s+\(?(?P<zone>(?:[ECMP][SD]?T|GMT|UTC|CET|CEST|BST|ET|PT|CT|MT)\b|"
+    r"(?:Eastern|Pacific|Central|Mountain)(?:\s+(?:Standard|Daylight))?(?:\s+Time)?\b)\)?)?"
+)
+_WEEKDAY = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+# A day said right after the time ("10 p.m. Wednesday", "noon today") is part of the time.
+_DAY_AFTER = rf"(?:,?\s+(?:on\s+)?(?P<day>{_WEEKDAY}|today|yesterday|tomorrow)\b(?!['’]s))?"
+CLOCK = re.compile(
+    r"(?<![\w:.,$€£/-])(?:(?:about|around|approximately|shortly\s+(?:before|after))\s+)?"
+    r"(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*"
+    r"(?P<half>[ap])(?:\.\s?m\b\.?|m\b)" + _ZONE + _DAY_AFTER,
+    re.IGNORECASE,
+)
+# 24-hour times need a zone or a word that introduces a time: "at 14:30", "0735 GMT".
+CLOCK_24 = re.compile(
+    r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\bfrom\s)|(?<=\buntil\s))(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)"
+    r"(?![\d:.])(?:\s*(?:hours|hrs|h)\b)?"
+    + _ZONE
+    + _DAY_AFTER
+    + r"|(?<![\w:.])(?P<hour2>[01]\d|2[0-3]):?(?P<minute2>[0-5]\d)\s+(?P<zone2>GMT|UTC)\b",
+)
+NAMED = re.compile(
+    r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bfrom\s)|"
+    r"(?<=\bsince\s)|(?<=\baround\s))(?P<name>noon|midnight|midday)\b"
+    + _DAY_AFTER
+    + rf"|\b(?P<name2>noon|midnight)\s+(?P<day2>{_WEEKDAY}|today|yesterday|tomorrow)\b",
+    re.IGNORECASE,
+)
+IN_THE = re.compile(
+    rf"\b(?P<hour>1[0-2]|[1-9]|{CARDINAL_WORD_RE})(?:\s+o['’]clock)?\s+in\s+the\s+"
+    r"(?P<part>morning|afternoon|evening)\b",
+    re.IGNORECASE,
+)
+# Parts of a day: "this morning", "last night", "Friday evening", "yesterday afternoon".
+PART_OF_DAY = re.compile(
+    rf"\b(?:(?P<edge>early|late|later|earlier)\s+)?(?:(?P<rel>this|last|tomorrow|yesterday)\s+"
+    rf"|(?P<weekday>{_WEEKDAY})\s+)(?P<part>morning|afternoon|evening|night)\b(?!['’]s\b|\s+(?:shift|show|news|session))"
+    r"|\b(?P<tonight>tonight)\b|\b(?P<mid>mid[\s-]?(?:morning|afternoon|day))\b(?![\w-])",
+    re.IGNORECASE,
+)
+_NAMED_HOURS = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}
+_DAY_SHIFT = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1}
+
+
+def find(text: str, ctx: Context) -> list[Draft]:
+    """Every time of day; a clock time without a day of its own is anchored later."""
+    return [*_clocks(text, ctx), *_named(text, ctx), *_parts(text, ctx)]
+
+
+def _day_of(text: str, m: re.Match[str], word: str | None, release: date | None) -> date | None:
+    """The day a weekday or a day word next to the time names, from the release date."""
+    if word is None or release is None:
+        return None
+    lower = word.lower()
+    if lower in _DAY_SHIFT:
+        return release + timedelta(days=_DAY_SHIFT[lower])
+    weekday = weekday_number(word)
+    return None if weekday is None else weekday_date(text, m.span(), weekday, "", release)
+
+
+def _time(m: re.Match[str], day: date | None, clock: str, cue: str) -> Draft:
+    """A TIME draft; without a day its value waits for the anchor (`extra["anchor"]`)."""
+    prefix = day.isoformat() if day else "XXXX-XX-XX"
+    draft = Draft(
+        kind="time", start=m.start(), end=m.end(), value=f"{prefix}{clock}",
+        timex=Timex(type="TIME", value=f"{prefix}{clock}"),
+        date=CalendarDate.of(day) if day else None, cue=cue,
+    )  # fmt: skip
+    if day is None:
+        draft.extra["anchor"] = clock
+    return draft
+
+
+def _clocks(text: str, ctx: Context) -> Iterator[Draft]:
+    for m in CLOCK.finditer(text):
+        hour = int(m["hour"]) % 12 + (12 if m["half"].lower() == "p" else 0)
+        clock = f"T{hour:02d}:{m['minute'] or '00'}"
+        yield _time(m, _day_of(text, m, m["day"], ctx.release_date), clock, "clock")
+    for m in CLOCK_24.finditer(text):
+        hour_text, minute = (m["hour"], m["minute"]) if m["hour"] else (m["hour2"], m["minute2"])
+        clock = f"T{int(hour_text):02d}:{minute}"
+        yield _time(m, _day_of(text, m, m["day"], ctx.release_date), clock, "clock")
+    for m in IN_THE.finditer(text):
+        said = cardinal_value(m["hour"])
+        if said is None or not 1 <= said <= 12:
+            continue
+        hour = said % 12 + (12 if m["part"].lower() != "morning" else 0)
+        yield _time(m, None, f"T{hour:02d}:00", "clock")
+
+
+def _named(text: str, ctx: Context) -> Iterator[Draft]:
+    for m in NAMED.finditer(text):
+        name = (m["name"] or m["name2"]).lower()
+        hour, minute = _NAMED_HOURS[name]
+        day = _day_of(text, m, m["day"] or m["day2"], ctx.release_date)
+        yield _time(m, day, f"T{hour:02d}:{minute:02d}", name)
+
+
+def _parts(text: str, ctx: Context) -> Iterator[Draft]:
+    release = ctx.release_date
+    for m in PART_OF_DAY.finditer(text):
+        cue = " ".join(m.group(0).lower().split())
+        if m["tonight"]:
+            part, day = "NI", release
+        elif m["mid"]:
+            word = m["mid"].lower()
+            part, day = ("AF" if "afternoon" in word else "MO" if "morning" in word else "AF"), None
+        else:
+            part = PARTS[m["part"].lower()]
+            word = m["rel"] or m["weekday"]
+            day = _day_of(text, m, word, release)
+            if (m["rel"] or "").lower() == "last" and part != "NI":
+                continue  # "last morning" is no day's part
+        draft = _time(m, day, f"T{part}", cue)
+        if m["rel"] or m["tonight"]:
+            draft.kind = "relative"  # said from the release, like "today"
+        if m["weekday"]:
+            draft.kind, draft.weekday = "relative", weekday_number(m["weekday"])
+        yield draft
+
+
+def anchor(drafts: list[Draft], text: str, release: date | None) -> None:
+    """Give each time without a day of its own the day of the nearest dated claim in its
+    sentence, else of the last one before it (news says "Friday … at 10:35 a.m."), else the
+    release date."""
+    days = [d for d in drafts if d.date is not None and d.date.precision == "day" and
+            d.timex is not None and d.timex.type == "DATE"]  # fmt: skip
+    for draft in drafts:
+        clock = draft.extra.get("anchor")
+        if clock is None:
+            continue
+        near = [d for d in days if abs(d.start - draft.start) < 120 and
+                not any(ch in ".!?\n" for ch in text[min(d.end, draft.end) : max(d.start, draft.start)])]  # fmt: skip
+        before = [d for d in days if d.end <= draft.start]
+        source = min(near, key=lambda d: abs(d.start - draft.start)) if near else (
+            before[-1] if before else None)  # fmt: skip
+        day = source.date if source is not None else None
+        if day is None and release is not None:
+            day = CalendarDate.of(release)
+        if day is None:
+            continue
+        value = f"{day.iso()}{clock}"
+        draft.value, draft.timex, draft.date = value, Timex(type="TIME", value=value), day
+        draft.note = f"the day of {text[source.start : source.end]!r}" if source else (
+            "the release date")  # fmt: skip
