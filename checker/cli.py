@@ -11,6 +11,8 @@ from datetime import date
 from checker import __version__
 from checker.errors import InputError
 
+FORMATS = ("text", "json", "sarif", "github", "junit", "rdjsonl", "markdown")
+
 
 def _date(text: str) -> date:
     try:
@@ -49,7 +51,10 @@ def parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="report the inconsistencies in the releases")
     documents(check)
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--format", choices=FORMATS, default="text",
+                       help="the terminal report (text) or a format for tools (default: text)")  # fmt: skip
+    check.add_argument("--output", "-o", metavar="PATH",
+                       help="write the report to a file, or one file per document into a folder")  # fmt: skip
     check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error",
                        help="the lowest severity that makes the exit status 1 (default: error)")  # fmt: skip
     check.add_argument("--rules", action="append", default=[], metavar="DIR",

@@ -3,17 +3,33 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 
 from checker import __version__, batch
 from checker.batch import Options, Outcome
 from checker.errors import InputError
-from checker.models import SEVERITY_RANK
+from checker.models import SEVERITY_RANK, Report
+from checker.output import Render, emit
 from checker.paths import changed_since, expand
 from checker.pipeline import report
 from checker.report import json as json_report
+from checker.report.meta import RuleMeta
+
+if TYPE_CHECKING:
+    from checker.engine.schema import Rule
+
+# Reported by the engine itself, not by a rule file: SARIF still wants it described.
+UNUSED_SUPPRESSION = RuleMeta(
+    id="unused-suppression",
+    severity="info",
+    description="A factcheck suppression comment that suppresses nothing.",
+    help="Remove the comment, or correct the rule id it names.",
+)
 
 
 def _outcomes(args: argparse.Namespace, evaluate: bool) -> tuple[list[Outcome], list[str]]:
@@ -55,27 +71,59 @@ def run_claims(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    """`factcheck check`: findings as a terminal report or JSON; exit 1 at --fail-on."""
+    """`factcheck check`: findings as a terminal report or a format for tools; exit 1 at --fail-on."""
     from checker.engine import load_rules
 
-    load_rules(args.rules)  # a bad rule file stops the run before any document is read
+    rules = load_rules(args.rules)  # a bad rule file stops the run before any document is read
     outcomes, problems = _outcomes(args, evaluate=True)
     reports = [o.report for o in outcomes if o.report]
     texts = {o.path: o.text for o in outcomes if o.report}
     result = report(reports, __version__)
-    if args.format == "json":
-        sys.stdout.write(json_report.render(result))
-    else:
+    if args.format == "text" and args.output is None:
         from checker.report.terminal import render
 
-        console = Console(highlight=False)
-        render(console, result, texts, show_claims=args.show_claims)
+        render(Console(highlight=False), result, texts, show_claims=args.show_claims)
+    else:
+        emit(
+            result,
+            renderer(args.format, texts, rules.rules, args.show_claims),
+            args.format,
+            args.output,
+        )
     failing = args.fail_on != "never" and any(
         SEVERITY_RANK[f.severity] >= SEVERITY_RANK[args.fail_on]
         for d in reports
         for f in d.findings
     )
     return _finish(problems, 1 if failing else 0)
+
+
+def renderer(fmt: str, texts: dict[str, str], rules: list[Rule], show_claims: bool) -> Render:
+    """The pure renderer of a format, bound to the run's texts and rule metadata."""
+    from checker.report import github, junit, markdown, rdjsonl, sarif
+
+    metas = [RuleMeta(id=r.id, severity=r.severity, description=r.description, help=r.help)
+             for r in rules] + [UNUSED_SUPPRESSION]  # fmt: skip
+    by_format: dict[str, Callable[[Report], str]] = {
+        "json": lambda r: json_report.render(r),
+        "text": lambda r: _plain_text(r, texts, show_claims),
+        "sarif": lambda r: sarif.render(r, texts, metas),
+        "github": lambda r: github.render(r, texts, metas),
+        "junit": lambda r: junit.render(r, texts, metas),
+        "rdjsonl": lambda r: rdjsonl.render(r, texts, metas),
+        "markdown": lambda r: markdown.render(r, texts, metas),
+    }
+    return by_format[fmt]
+
+
+def _plain_text(result: Report, texts: dict[str, str], show_claims: bool) -> str:
+    """The terminal report without colour, for a file."""
+    from checker.report.terminal import render
+
+    buffer = io.StringIO()
+    render(Console(file=buffer, width=100, color_system=None, highlight=False), result, texts,
+           show_claims=show_claims)  # fmt: skip
+    return buffer.getvalue()
 
 
 def run_rules(args: argparse.Namespace) -> int:
