@@ -6,13 +6,14 @@ import os
 import sys
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.progress import TaskID
 
-from checker import document
+from checker import config, document
 from checker.errors import InputError
 from checker.models import DocumentReport
 from checker.pipeline import Evaluator, analyse
@@ -23,12 +24,13 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Options:
-    """What every document of a run is checked with; plain data, so a worker can receive it."""
+    """What the command line says for every document; plain data, so a worker can receive it."""
 
     release_date: date | None = None
     date_order: str | None = None
     rule_dirs: tuple[str, ...] = ()
     evaluate: bool = True
+    fail_on: str | None = None
 
 
 @dataclass(frozen=True)
@@ -39,41 +41,74 @@ class Outcome:
     report: DocumentReport | None = None
     text: str = ""
     problem: str | None = None
+    fail_on: str = "error"
 
 
-_worker_options: Options | None = None
+@dataclass
+class Settings:
+    """Rule sets built once per distinct configuration, shared by the documents that use it."""
+
+    options: Options
+    cache: dict[tuple[object, ...], Evaluator] = field(default_factory=dict)
+
+    def for_path(self, path: str) -> tuple[Evaluator | None, str | None, str]:
+        """The evaluator, date order and fail-on threshold for one file."""
+        folder = Path.cwd() if path == "-" else Path(path).resolve().parent
+        loaded = config.find(folder)
+        rules: dict[str, config.Setting] = {}
+        order, fail_on, packs = None, None, ()
+        if loaded is not None:
+            rules, order = loaded.for_file(Path(path))
+            fail_on, packs = loaded.config.fail_on, loaded.packs()
+        order = self.options.date_order or order
+        fail_on = self.options.fail_on or fail_on or "error"
+        if not self.options.evaluate:
+            return None, order, fail_on
+        key = (packs, tuple(sorted(rules.items())))
+        if key not in self.cache:
+            self.cache[key] = self._evaluator(packs, rules, loaded)
+        return self.cache[key], order, fail_on
+
+    def _evaluator(
+        self, packs: tuple[str, ...], rules: dict[str, config.Setting], loaded: config.Loaded | None
+    ) -> Evaluator:
+        from checker.engine import load_rules
+        from checker.engine.ruleset import RuleSet
+
+        ruleset = load_rules([*self.options.rule_dirs, *packs])
+        if loaded is not None:
+            config.check_rule_ids(loaded, {r.id for r in ruleset.rules})
+        adjusted = [
+            r.model_copy(update={"enabled": False} if rules[r.id] == "off" else {"severity": rules[r.id]})
+            if r.id in rules else r
+            for r in ruleset.rules
+        ]  # fmt: skip
+        return RuleSet(adjusted).evaluate
 
 
-def _load_evaluator(options: Options) -> Evaluator | None:
-    if not options.evaluate:
-        return None
-    from checker.engine import load_rules
-
-    return load_rules(list(options.rule_dirs)).evaluate
-
-
-def check_one(path: str, options: Options, evaluate: Evaluator | None) -> Outcome:
+def check_one(path: str, settings: Settings) -> Outcome:
     """Load and analyse one document; an unreadable one is an Outcome with a problem."""
     try:
-        doc = document.load(path, options.release_date, options.date_order)
+        evaluate, order, fail_on = settings.for_path(path)
+        doc = document.load(path, settings.options.release_date, order)
     except InputError as exc:
         return Outcome(path=path, problem=exc.line())
-    return Outcome(path=doc.path, report=analyse(doc, evaluate), text=doc.text)
+    report = analyse(doc, evaluate)
+    return Outcome(path=doc.path, report=report, text=doc.text, fail_on=fail_on)
 
 
-_worker_evaluate: Evaluator | None = None
+_worker: Settings | None = None
 
 
 def _init_worker(options: Options) -> None:
-    # Each worker loads the rules once; rule sets are not sent to it for every document.
-    global _worker_options, _worker_evaluate
-    _worker_options = options
-    _worker_evaluate = _load_evaluator(options)
+    # Each worker builds its rule sets once; they are not sent to it with every document.
+    global _worker
+    _worker = Settings(options)
 
 
 def _work(path: str) -> Outcome:
-    assert _worker_options is not None
-    return check_one(path, _worker_options, _worker_evaluate)
+    assert _worker is not None
+    return check_one(path, _worker)
 
 
 def show_progress(count: int) -> bool:
@@ -89,9 +124,9 @@ def run(paths: Sequence[str], options: Options, jobs: int = 1) -> list[Outcome]:
     outcomes: list[Outcome] = []
     try:
         if jobs <= 1 or len(paths) < 2:
-            evaluate = _load_evaluator(options)
+            settings = Settings(options)
             for path in paths:
-                outcomes.append(check_one(path, options, evaluate))
+                outcomes.append(check_one(path, settings))
                 if progress:
                     progress.advance(TaskID(0))
         else:

@@ -55,8 +55,8 @@ def parser() -> argparse.ArgumentParser:
                        help="the terminal report (text) or a format for tools (default: text)")  # fmt: skip
     check.add_argument("--output", "-o", metavar="PATH",
                        help="write the report to a file, or one file per document into a folder")  # fmt: skip
-    check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error",
-                       help="the lowest severity that makes the exit status 1 (default: error)")  # fmt: skip
+    check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default=None,
+                       help="the lowest severity that makes the exit status 1 (default: the configuration's, else error)")  # fmt: skip
     check.add_argument("--rules", action="append", default=[], metavar="DIR",
                        help="a folder of rule files to add to the core rules (repeatable)")  # fmt: skip
     check.add_argument(

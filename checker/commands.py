@@ -42,6 +42,7 @@ def _outcomes(args: argparse.Namespace, evaluate: bool) -> tuple[list[Outcome], 
         date_order=args.date_order,
         rule_dirs=tuple(getattr(args, "rules", ())),
         evaluate=evaluate,
+        fail_on=getattr(args, "fail_on", None),
     )
     outcomes = batch.run(paths, options, getattr(args, "jobs", 1))
     problems = [o.problem for o in outcomes if o.problem]
@@ -90,12 +91,16 @@ def run_check(args: argparse.Namespace) -> int:
             args.format,
             args.output,
         )
-    failing = args.fail_on != "never" and any(
-        SEVERITY_RANK[f.severity] >= SEVERITY_RANK[args.fail_on]
-        for d in reports
-        for f in d.findings
-    )
+    failing = any(_fails(o) for o in outcomes)
     return _finish(problems, 1 if failing else 0)
+
+
+def _fails(outcome: Outcome) -> bool:
+    """Whether a document has a finding at or above its fail-on threshold."""
+    if outcome.report is None or outcome.fail_on == "never":
+        return False
+    threshold = SEVERITY_RANK[outcome.fail_on]
+    return any(SEVERITY_RANK[f.severity] >= threshold for f in outcome.report.findings)
 
 
 def renderer(fmt: str, texts: dict[str, str], rules: list[Rule], show_claims: bool) -> Render:

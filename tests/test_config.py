@@ -1,0 +1,113 @@
+"""Configuration: .factcheck.yaml and [tool.factcheck], found upward, validated at file and key."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from checker import config
+from checker.cli import main
+
+WEEKDAY = "date 2023-03-14 The forum meets on Tuesday, 20 April 2023.\n"
+
+
+def _check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict[str, object]]:
+    config.find.cache_clear()
+    status = main(["check", "--format", "json", *args])
+    return status, json.loads(capsys.readouterr().out)
+
+
+def _rules(data: dict[str, object]) -> list[tuple[str, str]]:
+    documents = data["documents"]
+    assert isinstance(documents, list)
+    return [(f["rule"], f["severity"]) for d in documents for f in d["findings"]]
+
+
+def test_a_rule_turned_off_and_a_severity_changed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "release.txt").write_text(WEEKDAY)
+    (tmp_path / ".factcheck.yaml").write_text("rules:\n  weekday-mismatch: warning\n")
+    status, data = _check(capsys, str(tmp_path / "release.txt"))
+    assert _rules(data) == [("weekday-mismatch", "warning")] and status == 0
+    (tmp_path / ".factcheck.yaml").write_text("rules:\n  weekday-mismatch: 'off'\n")
+    status, data = _check(capsys, str(tmp_path / "release.txt"))
+    assert _rules(data) == [] and status == 0
+
+
+def test_found_upward_and_fail_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "press" / "2023").mkdir(parents=True)
+    (tmp_path / "press" / "2023" / "release.txt").write_text(WEEKDAY)
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.factcheck]\nfail-on = "never"\n\n[tool.factcheck.rules]\nweekday-mismatch = "error"\n'
+    )
+    status, data = _check(capsys, str(tmp_path / "press"))
+    assert _rules(data) == [("weekday-mismatch", "error")] and status == 0
+    status, _ = _check(capsys, "--fail-on", "error", str(tmp_path / "press"))
+    assert status == 1  # the command line wins over the configuration
+
+
+def test_date_order_and_overrides_by_glob(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for folder in ("us", "eu"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "release.txt").write_text("date 2022-10-08 Signed on 03/04/2022.\n")
+    (tmp_path / ".factcheck.yaml").write_text(
+        "locale: en-GB\noverrides:\n  - paths: ['us/*']\n    locale: en-US\n"
+    )
+    config.find.cache_clear()
+    assert main(["claims", "--format", "json", str(tmp_path / "eu"), str(tmp_path / "us")]) == 0
+    documents = json.loads(capsys.readouterr().out)["documents"]
+    values = {Path(d["path"]).parent.name: d["claims"][0]["value"] for d in documents}
+    assert values == {"eu": "2022-04-03", "us": "2022-03-04"}
+
+
+def test_a_pack_relative_to_the_configuration(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    examples = Path(__file__).resolve().parent.parent / "rules" / "examples"
+    (tmp_path / "house").mkdir()
+    for rule in examples.glob("*.yaml"):
+        (tmp_path / "house" / rule.name).write_text(rule.read_text())
+    (tmp_path / "release.txt").write_text("date 2020-01-01 The club, founded in 2024, met.\n")
+    (tmp_path / ".factcheck.yaml").write_text("packs: [house]\n")
+    _, data = _check(capsys, str(tmp_path / "release.txt"))
+    assert "future-origin" in [rule for rule, _ in _rules(data)]
+    (tmp_path / ".factcheck.yaml").write_text("packs: []\n")
+    _, data = _check(capsys, str(tmp_path / "release.txt"))
+    assert "future-origin" not in [rule for rule, _ in _rules(data)]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "rules:\n  weekday-mismach: 'off'\n",
+            "unknown rule 'weekday-mismach' in rules (did you mean 'weekday-mismatch'?)",
+        ),
+        ("fail_on: warning\n", ":1: unknown key 'fail_on' (did you mean 'fail-on'?)"),
+        ("rules:\n  weekday-mismatch: loud\n", ":2: rules.weekday-mismatch 'loud' is not one of"),
+        ("a: &x [1]\nb: *x\n", "aliases are not allowed"),
+        ("- just\n- a list\n", "a configuration is a mapping"),
+    ],
+)
+def test_bad_configuration_is_one_line_with_status_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, message: str
+) -> None:
+    (tmp_path / "release.txt").write_text(WEEKDAY)
+    (tmp_path / ".factcheck.yaml").write_text(text)
+    config.find.cache_clear()
+    assert main(["check", str(tmp_path / "release.txt")]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and ".factcheck.yaml" in err
+
+
+def test_bad_toml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "release.txt").write_text(WEEKDAY)
+    (tmp_path / "pyproject.toml").write_text("[tool.factcheck\n")
+    config.find.cache_clear()
+    assert main(["check", str(tmp_path / "release.txt")]) == 2
+    assert "pyproject.toml: not valid TOML" in capsys.readouterr().err
