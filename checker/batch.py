@@ -56,12 +56,14 @@ class Settings:
         folder = Path.cwd() if path == "-" else Path(path).resolve().parent
         loaded = config.find(folder)
         rules: dict[str, config.Setting] = {}
-        order, fail_on, packs = None, None, ()
+        order: str | None = None
+        configured: str | None = None
+        packs: tuple[str, ...] = ()
         if loaded is not None:
             rules, order = loaded.for_file(Path(path))
-            fail_on, packs = loaded.config.fail_on, loaded.packs()
+            configured, packs = loaded.config.fail_on, loaded.packs()
         order = self.options.date_order or order
-        fail_on = self.options.fail_on or fail_on or "error"
+        fail_on = self.options.fail_on or configured or "error"
         if not self.options.evaluate:
             return None, order, fail_on
         key = (packs, tuple(sorted(rules.items())))
