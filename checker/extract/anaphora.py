@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from checker.extract import scan
 from checker.extract.base import Context, Draft
 from checker.extract.lexicon import ORDINALS
 from checker.models import CalendarDate, Timex, TimexType
@@ -50,6 +51,12 @@ THE_MONTH = re.compile(
     r"\b(?:that|the\s+(?P<adj>same|next|following|previous|prior))\s+month\b(?![-’'])",
     re.IGNORECASE,
 )
+# Cheap triggers for the scans (see scan.finditer).
+_QUARTER = re.compile(r"\b(?:quarter|period)\b", re.IGNORECASE)
+_YEAR_AGO = re.compile(r"\b(?:year|prior)[\s-]", re.IGNORECASE)
+_YEAR = re.compile(r"\byear", re.IGNORECASE)
+_MONTH = re.compile(r"\bmonth\b", re.IGNORECASE)
+_DAY = re.compile(r"\bday\b", re.IGNORECASE)
 _SHIFT = {"following": 1, "next": 1, "previous": -1, "prior": -1, "preceding": -1}
 
 
@@ -79,7 +86,7 @@ def _cue(m: re.Match[str]) -> str:
 
 
 def _quarters(text: str) -> Iterator[Draft]:
-    for m in QUARTER.finditer(text):
+    for m in scan.finditer(QUARTER, text, _QUARTER, back=60, ahead=20):
         adj = " ".join((m["adj"] or "").lower().split())
         if "period" in m.group(0).lower() and not adj and not m["ended"]:
             continue  # "the period" alone is too often not a time
@@ -89,7 +96,7 @@ def _quarters(text: str) -> Iterator[Draft]:
 
 
 def _year_agos(text: str) -> Iterator[Draft]:
-    for m in YEAR_AGO.finditer(text):
+    for m in scan.finditer(YEAR_AGO, text, _YEAR_AGO, back=40, ahead=50):
         start = m.start() if m["noun"] and m["the"] else m.start("adj")
         if m["months"]:
             months = {"nine": 9, "six": 6, "three": 3}[m["months"].lower()]
@@ -99,14 +106,14 @@ def _year_agos(text: str) -> Iterator[Draft]:
             continue
         quarter = ORDINALS.get((m["ord"] or "").lower()) or (int(m["ord"][0]) if m["ord"] else None)
         yield _draft(start, m.end(), _cue(m), "year-before", quarter=quarter)
-    for m in YEAR_BEFORE.finditer(text):
+    for m in scan.finditer(YEAR_BEFORE, text, _YEAR, back=50, ahead=40):
         way = (m["dir"] or "earlier").lower()
         how = {"later": "year-after", "ago": "year-ago"}.get(way, "year-before")
         yield _draft(m.start(), m.end(), _cue(m), how)
 
 
 def _years(text: str) -> Iterator[Draft]:
-    for m in THE_YEAR.finditer(text):
+    for m in scan.finditer(THE_YEAR, text, _YEAR, back=80, ahead=20):
         adj = (m["adj"] or "").split()
         if m["ended"]:
             draft = _draft(m.start(), m.end() - len(m["ended"]), _cue(m), "fixed")
@@ -118,12 +125,12 @@ def _years(text: str) -> Iterator[Draft]:
             shift = -1  # the latest (completed) fiscal year
         how = "release-year" if "current" in adj else "year"
         yield _draft(m.start(), m.end(), _cue(m), how, shift=shift)
-    for m in THE_MONTH.finditer(text):
+    for m in scan.finditer(THE_MONTH, text, _MONTH, back=30, ahead=10):
         yield _draft(m.start(), m.end(), _cue(m), "month", shift=_SHIFT.get(m["adj"] or "", 0))
 
 
 def _days(text: str) -> Iterator[Draft]:
-    for m in THE_DAY.finditer(text):
+    for m in scan.finditer(THE_DAY, text, _DAY, back=40, ahead=10):
         shift = _SHIFT.get((m["adj"] or "").lower(), 0)
         yield _draft(m.start(), m.end(), _cue(m), "day", shift=shift)
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
+from checker.extract import scan
 from checker.extract.base import Context, Draft
 from checker.extract.lexicon import MONTH_RE, month_number
 from checker.models import CalendarDate, Timex
@@ -21,6 +23,7 @@ DAY_SPAN = re.compile(
     rf"(?P<e2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year2>{_YEAR})\b",
     re.IGNORECASE,
 )
+_YEAR_JOIN = re.compile(r"\d{4}\s*[–—/-]")
 _RANGE_LEAD = re.compile(
     r"(?:\b(?:from|between)|\bthe\s+(?:period|years)(?:\s+(?:from|between))?)\s+$", re.IGNORECASE
 )
@@ -40,7 +43,7 @@ def _range(a: Draft, b: Draft, start: int) -> Draft:
 def ranges(text: str, atoms: list[Draft]) -> Iterator[Draft]:
     """Two dates joined into a range: from X to Y, between X and Y, X–Y, the period X – Y."""
     dated = [d for d in atoms if d.kind in _DATED and d.date is not None]
-    for a, b in zip(dated, dated[1:], strict=False):
+    for a, b in itertools.pairwise(dated):
         joiner = _JOINER.fullmatch(text, a.end, b.start)
         if not joiner:
             continue
@@ -48,15 +51,17 @@ def ranges(text: str, atoms: list[Draft]) -> Iterator[Draft]:
         lead = _RANGE_LEAD.search(text, max(0, a.start - 30), a.start)
         if word == "and" and not (lead and "between" in lead.group(0).lower()):
             continue
-        if word in ("to", "until", "till", "/") and lead is None:
-            if a.date is None or b.date is None or a.date.precision != b.date.precision:
-                continue
+        same_precision = (
+            a.date is not None and b.date is not None and (a.date.precision == b.date.precision)
+        )
+        if word in ("to", "until", "till", "/") and lead is None and not same_precision:
+            continue
         yield _range(a, b, lead.start() if lead else a.start)
 
 
 def compact_ranges(text: str, ctx: Context) -> Iterator[Draft]:
     """Ranges written as one token: 2015-2021, 2015–21, 14–16 March 2023; with their dates."""
-    for m in COMPACT_YEARS.finditer(text):
+    for m in scan.finditer(COMPACT_YEARS, text, _YEAR_JOIN, back=2, ahead=14):
         first = int(m["a"])
         second = int(m["b"]) if len(m["b"]) == 4 else first // 100 * 100 + int(m["b"])
         if len(m["b"]) == 2 and m["sep"] == "-" and second < first:
@@ -69,7 +74,7 @@ def compact_ranges(text: str, ctx: Context) -> Iterator[Draft]:
         yield a
         yield b
         yield _range(a, b, lead.start() if lead else m.start())
-    for m in DAY_SPAN.finditer(text):
+    for m in scan.finditer(DAY_SPAN, text, scan.MONTH, back=30, ahead=30):
         month_text, year_text = (m["month"], m["year"]) if m["month"] else (m["month2"], m["year2"])
         d1, d2 = (m["d1"], m["d2"]) if m["d1"] else (m["e1"], m["e2"])
         month = month_number(month_text)
@@ -99,7 +104,7 @@ def _day(span: tuple[int, int], day: CalendarDate) -> Draft:
 def link_brackets(text: str, atoms: list[Draft]) -> None:
     """`today (07/10)`: the bracketed date is linked to the expression before it."""
     dated = [d for d in atoms if d.kind in _DATED]
-    for a, b in zip(dated, dated[1:], strict=False):
+    for a, b in itertools.pairwise(dated):
         if b.kind == "date" and _BRACKETED.fullmatch(text, a.end, b.start):
             close = text[b.end : b.end + 3].lstrip()
             if close[:1] in (")", "]"):

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
+from checker.extract import scan
 from checker.extract.base import Context, Draft
 from checker.extract.lexicon import (
     MONTH_RE,
@@ -68,6 +69,12 @@ FISCAL_YEAR = re.compile(
 BARE_YEAR = re.compile(
     r"(?<![\w$€£¥#./:,-])(?P<year>1[6-9]\d\d|20\d\d|2100)(?![\w%$€£/]|[.,:]\d|-\d)"
 )
+# Cheap triggers for the scans (see scan.finditer).
+_NUMERIC = re.compile(r"\d[/.]\d")
+_DECADE = re.compile(r"\d0['’]?s\b")
+_SEASON = re.compile(r"\b(?:spring|summer|autumn|fall|winter)", re.IGNORECASE)
+_YEAR4 = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+_FISCAL = re.compile(r"\b(?:fiscal|FY|financial)", re.IGNORECASE)
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 
 # Words before a bare year that make it a year and not a count or an address.
@@ -218,14 +225,15 @@ def find(text: str, ctx: Context) -> list[Draft]:
     """Every absolute date in the text, overlapping candidates included."""
     found: list[Draft] = []
     for pattern, with_year in ((DAY_MONTH_YEAR, True), (MONTH_DAY_YEAR, True)):
-        found += [d for m in pattern.finditer(text) if (d := _named(ctx, m, with_year))]
+        matches = scan.finditer(pattern, text, scan.MONTH, back=40, ahead=40)
+        found += [d for m in matches if (d := _named(ctx, m, with_year))]
     for pattern in (DAY_MONTH, MONTH_DAY):
-        for m in pattern.finditer(text):
+        for m in scan.finditer(pattern, text, scan.MONTH, back=40, ahead=40):
             if pattern is MONTH_DAY and m["month"].lower() == "may" and not m.group(0)[0].isupper():
                 continue  # "may 3" in running text is the verb
             if (d := _named(ctx, m, with_year=False)) is not None:
                 found.append(d)
-    for m in MONTH_YEAR.finditer(text):
+    for m in scan.finditer(MONTH_YEAR, text, scan.MONTH, back=30, ahead=30):
         month = month_number(m["month"])
         if month is None or (m["month"] == "may" and not m["mod"]):
             continue
@@ -237,10 +245,10 @@ def find(text: str, ctx: Context) -> list[Draft]:
     for m in ISO_DATE.finditer(text):
         if (day := _calendar(int(m["year"]), int(m["month"]), int(m["day"]))) is not None:
             found.append(_draft(m, day))
-    for m in NUMERIC_DATE.finditer(text):
+    for m in scan.finditer(NUMERIC_DATE, text, _NUMERIC, back=4, ahead=12):
         if (d := _numeric(ctx, m, int(m["a"]), int(m["b"]), _two_digit_year(m["y"]))) is not None:
             found.append(d)
-    for m in SHORT_NUMERIC_DATE.finditer(text):
+    for m in scan.finditer(SHORT_NUMERIC_DATE, text, _NUMERIC, back=4, ahead=12):
         a, b = (m["a"], m["b"]) if m["a"] else (m["c"], m["d"])
         if (d := _numeric(ctx, m, int(a), int(b), None)) is not None:
             found.append(d)
@@ -251,7 +259,7 @@ def find(text: str, ctx: Context) -> list[Draft]:
 
 
 def _decades(text: str) -> Iterator[Draft]:
-    for m in DECADE.finditer(text):
+    for m in scan.finditer(DECADE, text, _DECADE, back=30, ahead=6):
         if m["decade"]:
             value = m["decade"][:3] + "X"
         else:
@@ -266,14 +274,14 @@ def _decades(text: str) -> Iterator[Draft]:
 
 
 def _seasons_and_quarters(text: str, ctx: Context) -> Iterator[Draft]:
-    for m in SEASON.finditer(text):
+    for m in scan.finditer(SEASON, text, _SEASON, back=12, ahead=20):
         value = f"{m['year']}-{_SEASONS[m['season'].lower()]}"
         yield Draft(
             kind="date", start=m.start(), end=m.end(), value=value,
             timex=Timex(type="DATE", value=value), date=CalendarDate(year=int(m["year"])),
         )  # fmt: skip
-    for m in YEAR_MOD.finditer(text):
+    for m in scan.finditer(YEAR_MOD, text, _YEAR4, back=30, ahead=6):
         yield _draft(m, CalendarDate(year=int(m["year"])))
-    for m in FISCAL_YEAR.finditer(text):
+    for m in scan.finditer(FISCAL_YEAR, text, _FISCAL, back=2, ahead=30):
         year = _two_digit_year(m["year"])
         yield _draft(m, CalendarDate(year=year))

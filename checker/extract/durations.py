@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from checker import hedges
+from checker.extract import scan
 from checker.extract.base import Context, Draft
 from checker.extract.lexicon import CARDINAL_WORD_RE, cardinal_value
 from checker.models import Timex
@@ -13,38 +14,54 @@ from checker.models import Timex
 UNIT_CODES = {
     "second": ("PT", "S", 1), "minute": ("PT", "M", 1), "hour": ("PT", "H", 1),
     "day": ("P", "D", 1), "week": ("P", "W", 1), "fortnight": ("P", "W", 2),
-    "month": ("P", "M", 1), "year": ("P", "Y", 1), "decade": ("P", "DE", 1),
-    "century": ("P", "CE", 1),
+    "month": ("P", "M", 1), "quarter": ("P", "M", 3), "year": ("P", "Y", 1),
+    "decade": ("P", "DE", 1), "century": ("P", "CE", 1),
 }  # fmt: skip
 # How many years each unit is, for comparing a duration with dates.
-UNIT_YEARS = {"day": 1 / 365.25, "week": 7 / 365.25, "fortnight": 14 / 365.25, "month": 1 / 12,
-              "year": 1.0, "decade": 10.0, "century": 100.0}  # fmt: skip
-_UNIT_RE = r"(?P<unit>second|minute|hour|day|week|fortnight|month|year|decade|centur(?:y|ies))s?"
-_COUNT = (
-    rf"(?P<count>\d{{1,3}}(?:\.\d)?|{CARDINAL_WORD_RE}|a\s+few|several|a\s+couple\s+of|many|a|an)"
+UNIT_YEARS = {"second": 1 / 31_557_600, "minute": 1 / 525_960, "hour": 1 / 8766,
+              "day": 1 / 365.25, "week": 7 / 365.25, "fortnight": 14 / 365.25, "month": 1 / 12,
+              "quarter": 0.25, "year": 1.0, "decade": 10.0, "century": 100.0}  # fmt: skip
+_UNITS = r"second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ies)"
+_UNIT_RE = rf"(?P<unit>{_UNITS})s?"
+# Every duration holds a unit word: the costly patterns below run only around one.
+UNIT_WORD = scan.UNIT
+_VAGUE = r"a\s+few|few|several|a\s+couple\s+of|couple\s+of|many|some|a\s+number\s+of"
+_COUNT = rf"(?P<count>\d{{1,3}}(?:\.\d)?|{CARDINAL_WORD_RE}|{_VAGUE}|a|an)"
+_LEAD = (
+    r"(?:(?P<lead>the\s+(?:past|last|next|coming|previous|first|following|latest|final|same)"
+    r"|(?:past|last|next|first|another|the))\s+)?"
 )
-_LEAD = r"(?:(?P<lead>the\s+(?:past|last|next|coming|previous|first|following)|(?:past|last|next|first|another))\s+)?"
 _HEDGE = rf"(?:(?P<hedge>{hedges.HEDGE_RE})\s+)?"
 DURATION = re.compile(
     rf"(?<![\w$€£-]){_LEAD}{_HEDGE}{_COUNT}\s+(?:(?:more|full|long|whole|straight|consecutive|"
-    rf"additional|further)\s+)?{_UNIT_RE}\b(?!-|\s+(?:old|of\s+age|ago|from\s+now|hence)\b)",
+    rf"additional|further|trading|business|working|calendar)\s+)?{_UNIT_RE}\b"
+    r"(?!-|\s+(?:old|of\s+age|ago|from\s+now|hence|earlier|later|before)\b)",
     re.IGNORECASE,
 )
 ADJECTIVE = re.compile(
-    rf"(?<![\w$€£-])(?P<count>\d{{1,3}}|{CARDINAL_WORD_RE}|multi|half)[-\s]?(?P<unit>second|minute|hour|day|"
-    r"week|month|year|decade|century)(?:[-\s]long)?(?=[-\s]+\w)(?![-\s]+old\b)",
+    rf"(?<![\w$€£-])(?P<count>\d{{1,3}}|{CARDINAL_WORD_RE}|multi|half|several|decades|years|"
+    rf"months|weeks|days)[-\s]?(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|"
+    r"century)?(?:[-\s]long)?(?=[-\s]+\w)(?![-\s]+old\b)",
     re.IGNORECASE,
 )
 # Article counts ("a year", "a decade") are durations only after a word that measures time.
 _ARTICLE_CONTEXT = re.compile(
     r"\b(?:for|over|in|within|after|than|nearly|almost|about|around|of|past|last|next|"
-    r"first|every|per|than|half|just|only|least|once|twice|takes?|took|spent|spend|lasts?|lasted)\s+$",
+    r"first|every|per|half|just|only|least|once|twice|takes?|took|spent|spend|lasts?|lasted)\s+$",
     re.IGNORECASE,
 )
 # "over the past year": a length of time, where "last year" alone names a year.
 SPAN_OF_ONE = re.compile(
-    r"\b(?:over|during|within|for|in|throughout)\s+(?P<lead>the\s+(?:past|last|previous|next|coming|following))\s+"
-    r"(?P<unit>day|week|month|year|decade|century)\b",
+    r"\b(?:over|during|within|for|in|throughout)\s+(?P<lead>the\s+(?:past|last|previous|next|"
+    r"coming|following))\s+(?P<unit>day|week|month|quarter|year|decade|century)\b",
+    re.IGNORECASE,
+)
+# "for years", "in recent months", "the coming weeks", "the weeks ahead": no count at all.
+UNCOUNTED = re.compile(
+    r"(?:\b(?P<lead>(?:the\s+)?(?:recent|coming|past|next|last|previous|following)|"
+    r"(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\btook\s)|(?<=\blasted\s)|(?<=\bspent\s)|(?<=\btakes\s)"
+    r")\s*)(?P<unit>days|weeks|months|quarters|years|decades|centuries)\b(?P<ahead>\s+ahead\b)?"
+    r"(?!\s+(?:ago|old|of\s+age)\b)|\bthe\s+(?P<unit2>days|weeks|months|years)\s+ahead\b",
     re.IGNORECASE,
 )
 
@@ -62,71 +79,89 @@ def _timex(count: float | None, unit: str) -> str:
 
 
 def _unit(word: str) -> str:
-    word = word.lower()
+    word = word.lower().rstrip("s") if word.lower() != "centuries" else "century"
     return "century" if word.startswith("centur") else word
 
 
 def find(text: str, ctx: Context) -> list[Draft]:
     """Every stated length of time, with hedges as intervals in the written unit."""
-    return list(_durations(text)) + list(_adjectives(text)) + list(_spans_of_one(text))
+    return [*_durations(text), *_adjectives(text), *_spans_of_one(text), *_uncounted(text)]
+
+
+def _duration(m: re.Match[str], start: int, count: float | None, unit: str, cue: str | None,
+              bounds: tuple[float | None, float | None, str] | None = None) -> Draft:  # fmt: skip
+    low, high, kind = bounds or ((count, count, "[]") if count is not None else (None, None, "[]"))
+    value = _timex(count, unit)
+    return Draft(
+        kind="duration", start=start, end=m.end(), value=value,
+        timex=Timex(type="DURATION", value=value),
+        number=int(count) if count is not None and count == int(count) else None,
+        low=low, high=high, bounds=kind, unit=unit, cue=cue,
+    )  # fmt: skip
 
 
 def _spans_of_one(text: str) -> Iterator[Draft]:
-    for m in SPAN_OF_ONE.finditer(text):
-        unit = _unit(m["unit"])
-        value = _timex(1, unit)
-        yield Draft(
-            kind="duration", start=m.start("lead"), end=m.end(), value=value,
-            timex=Timex(type="DURATION", value=value), number=1, low=1.0, high=1.0, bounds="[]",
-            unit=unit, cue=" ".join(m["lead"].lower().split()),
-        )  # fmt: skip
+    for m in scan.finditer(SPAN_OF_ONE, text, UNIT_WORD, back=40, ahead=12):
+        yield _duration(
+            m, m.start("lead"), 1, _unit(m["unit"]), " ".join(m["lead"].lower().split())
+        )
 
 
 def _durations(text: str) -> Iterator[Draft]:
-    for m in DURATION.finditer(text):
+    for m in scan.finditer(DURATION, text, UNIT_WORD, back=90, ahead=40):
         count_word = " ".join(m["count"].lower().split())
-        if count_word in ("a", "an", "many") and not (m["lead"] or m["hedge"]):
-            if not _ARTICLE_CONTEXT.search(text, max(0, m.start() - 20), m.start()):
-                continue
-        count: float | None
-        if count_word == "many":
-            count = None
-        else:
+        lead = " ".join((m["lead"] or "").lower().split())
+        article = count_word in ("a", "an") and lead in ("", "the") and not m["hedge"]
+        if article and not _ARTICLE_CONTEXT.search(text, max(0, m.start() - 20), m.start()):
+            continue
+        if m["unit"].lower() == "quarter" and (
+            count_word in ("a", "an") or text.startswith(" of", m.end())
+        ):
+            continue  # "a quarter of the market" is a share, not three months
+        if lead == "the" and not (count_word[:1].isdigit() or cardinal_value(count_word)):
+            continue  # "the" before a count: "the nine months"; not "the many years"
+        vague = re.fullmatch(_VAGUE, count_word) is not None
+        count: float | None = None
+        if not vague:
             count = float(m["count"]) if "." in m["count"] else cardinal_value(count_word)
         unit = _unit(m["unit"])
         hedge = hedges.normalise(m["hedge"])
         slack = 0.5 if count is not None and count < 10 else 0.0
-        low, high, bounds = (
-            hedges.interval(hedge, count, slack) if count is not None else (None, None, "[]")
-        )
-        if count_word in ("a few", "several"):
-            low, high, bounds = 2.0, 9.0, "[]"
-        value = _timex(count, unit)
-        yield Draft(
-            kind="duration", start=m.start(), end=m.end(), value=value,
-            timex=Timex(type="DURATION", value=value),
-            number=int(count) if count is not None and count == int(count) else None,
-            low=low, high=high, bounds=bounds, hedge=hedge, unit=unit,
-            cue=" ".join(m["lead"].lower().split()) if m["lead"] else None,
-        )  # fmt: skip
+        bounds = hedges.interval(hedge, count, slack) if count is not None else None
+        if vague:
+            low = 2.0 if "couple" in count_word else 3.0 if count_word == "several" else 2.0
+            bounds = (low, 2.0 if "couple" in count_word else 9.0, "[]")
+        draft = _duration(m, m.start(), count, unit, lead or None, bounds)
+        draft.hedge = hedge
+        yield draft
 
 
 def _adjectives(text: str) -> Iterator[Draft]:
-    for m in ADJECTIVE.finditer(text):
+    for m in scan.finditer(ADJECTIVE, text, UNIT_WORD, back=30, ahead=20):
         word = m["count"].lower()
-        if word == "multi":
-            count: float | None = None
+        if m["unit"] is None:
+            if word not in ("decades", "years", "months", "weeks", "days") or "long" not in m.group(
+                0
+            ):
+                continue  # only "decades-long", "years-long"
+            yield _duration(m, m.start(), None, _unit(word), "adjective")
+            continue
+        count: float | None
+        if word in ("multi", "several", "decades", "years", "months", "weeks", "days"):
+            if word not in ("multi", "several"):
+                continue
+            count = None
         elif word == "half":
             count = 0.5
         else:
             count = cardinal_value(word)
-        if word not in ("multi", "half") and count is None:
-            continue
-        unit = _unit(m["unit"])
-        value = _timex(count, unit)
-        yield Draft(
-            kind="duration", start=m.start(), end=m.end(), value=value,
-            timex=Timex(type="DURATION", value=value),
-            number=int(count) if count is not None and count == int(count) else None,
-            low=count, high=count, bounds="[]", unit=unit, cue="adjective",
-        )  # fmt: skip
+            if count is None:
+                continue
+        yield _duration(m, m.start(), count, _unit(m["unit"]), "adjective")
+
+
+def _uncounted(text: str) -> Iterator[Draft]:
+    for m in scan.finditer(UNCOUNTED, text, UNIT_WORD, back=30, ahead=20):
+        unit = _unit(m["unit"] or m["unit2"])
+        lead = " ".join((m["lead"] or "").lower().split())
+        yield _duration(m, m.start(), None, unit, lead or "uncounted")

@@ -78,7 +78,7 @@ def _branches(node: dict[str, Any]) -> str:
     return f"(?:{body})?" if len(alts) > 1 or len(body) > 1 else body + "?"
 
 
-def _alternation(words: list[str]) -> str:
+def alternation(words: list[str]) -> str:
     """A regex matching any of the words, as a trie: a greedy optional tail makes the longest
     word win, and one shared prefix is tried once instead of once per word (several times
     faster than a flat alternation when scanning every position of a document)."""
@@ -92,15 +92,15 @@ def _alternation(words: list[str]) -> str:
 
 
 MONTH_RE = (
-    "(?:" + _alternation([*MONTH_NAMES, *(n[:3] for n in MONTH_NAMES), "Sept"]) + r")(?:\.(?!\w))?"
+    "(?:" + alternation([*MONTH_NAMES, *(n[:3] for n in MONTH_NAMES), "Sept"]) + r")(?:\.(?!\w))?"
 )
 WEEKDAY_RE = (
     "(?:"
-    + _alternation([*WEEKDAY_NAMES, *(n[:3] for n in WEEKDAY_NAMES), "Tues", "Thur", "Thurs"])
+    + alternation([*WEEKDAY_NAMES, *(n[:3] for n in WEEKDAY_NAMES), "Tues", "Thur", "Thurs"])
     + r")(?:\.(?!\w))?"
 )  # fmt: skip
-ORDINAL_WORD_RE = _alternation(list(ORDINALS))
-CARDINAL_WORD_RE = _alternation([w for w in CARDINALS if w != "zero"])
+ORDINAL_WORD_RE = alternation(list(ORDINALS))
+CARDINAL_WORD_RE = alternation([w for w in CARDINALS if w != "zero"])
 ORDINAL_DIGITS_RE = r"\d{1,3}(?:st|nd|rd|th)"
 NUMBER_RE = rf"(?:\d{{1,3}}|{CARDINAL_WORD_RE})"
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from checker.extract import tense
+from checker.extract import scan, tense
 from checker.extract.base import Context, Draft
 from checker.extract.lexicon import MONTH_NAMES, month_number
 from checker.models import CalendarDate, Timex
@@ -38,7 +38,7 @@ def find(text: str, ctx: Context) -> list[Draft]:
 
 def _months(text: str, ctx: Context) -> Iterator[Draft]:
     release = ctx.release_date
-    for m in MONTH_REF.finditer(text):
+    for m in scan.finditer(MONTH_REF, text, scan.MONTH, back=60, ahead=30):
         name = m["month"]
         if not name[0].isupper():
             continue  # "may", "march" in lower case are the verbs

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
+from checker.extract import scan
 from checker.extract.base import Context, Draft
 from checker.models import CalendarDate, Timex
 
@@ -25,6 +26,9 @@ WORD_FORM = re.compile(
     r"|\s+(?P<rel2>this|last|next)\s+year\b)?",
     re.IGNORECASE,
 )
+# Cheap triggers for the scans (see scan.finditer).
+_Q = re.compile(r"Q[1-4]")
+_UNIT = re.compile(r"\b(?:quarter|half)\b", re.IGNORECASE)
 _ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
             "4th": 4}  # fmt: skip
 _SHIFT = {"this": 0, "last": -1, "next": 1}
@@ -44,7 +48,7 @@ def _draft(start: int, end: int, value: str, year: int, written: bool, cue: str)
 
 
 def _q_forms(text: str, ctx: Context) -> Iterator[Draft]:
-    for m in Q_FORM.finditer(text):
+    for m in scan.finditer(Q_FORM, text, _Q, back=12, ahead=20):
         quarter = int(m["q"])
         if m["year"]:
             year = int(m["year"]) if len(m["year"]) == 4 else 2000 + int(m["year"])
@@ -56,7 +60,7 @@ def _q_forms(text: str, ctx: Context) -> Iterator[Draft]:
 
 
 def _word_forms(text: str, ctx: Context) -> Iterator[Draft]:
-    for m in WORD_FORM.finditer(text):
+    for m in scan.finditer(WORD_FORM, text, _UNIT, back=40, ahead=40):
         unit = m["unit"].lower()
         word = m["ord"].lower()
         number = 4 if word == "final" and unit == "quarter" else (

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from checker.extract import tense
+from checker.extract import scan, tense
 from checker.extract.base import Context, Draft
 from checker.extract.lexicon import NUMBER_RE, WEEKDAY_NAMES, cardinal_value, weekday_number
 from checker.models import CalendarDate, Timex
@@ -58,6 +58,7 @@ PRESENT = re.compile(
     re.IGNORECASE,
 )
 _PRESENT_VALUES = {"recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF"}
+_AGO = re.compile(r"\b(?:ago|from\s+now|hence)\b", re.IGNORECASE)
 _HOLIDAY_BEFORE = re.compile(r"(?:Black|Good|Cyber|Super|Ash|Easter|Palm|Holy|Giving)\s+$")
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 _STEPS = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}
@@ -133,7 +134,7 @@ def period_value(release: date, unit: str, step: int) -> tuple[str, CalendarDate
 
 
 def _calendar_refs(text: str, release: date | None) -> Iterator[Draft]:
-    for m in CALENDAR_REF.finditer(text):
+    for m in scan.finditer(CALENDAR_REF, text, scan.UNIT, back=50, ahead=30):
         mod = " ".join(m["mod"].lower().split())
         cue = " ".join(m.group(0).lower().split())
         if release is None:
@@ -154,7 +155,7 @@ def _current_edges(release: date | None, text: str) -> Iterator[Draft]:
 
 
 def _ago(text: str, release: date | None) -> Iterator[Draft]:
-    for m in AGO.finditer(text):
+    for m in scan.finditer(AGO, text, _AGO, back=60, ahead=12):
         cue = " ".join(m.group(0).lower().split())
         if m["vague"] or m["n"].lower() in ("a few", "several", "many", "some"):
             yield _period(m, "PAST_REF" if "ago" in cue else "FUTURE_REF", cue, None)
@@ -197,7 +198,7 @@ def weekday_date(text: str, span: tuple[int, int], weekday: int, mod: str, relea
 
 
 def _weekdays(text: str, release: date | None) -> Iterator[Draft]:
-    for m in WEEKDAY_REF.finditer(text):
+    for m in scan.finditer(WEEKDAY_REF, text, scan.WEEKDAY, back=20, ahead=20):
         if _HOLIDAY_BEFORE.search(text, max(0, m.start() - 10), m.start()):
             continue
         weekday = weekday_number(m["weekday"])

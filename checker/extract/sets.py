@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from checker.extract import scan
 from checker.extract.base import Context, Draft
 from checker.extract.lexicon import (
     CARDINAL_WORD_RE,
@@ -66,6 +67,11 @@ PLURAL_DAYS = re.compile(
 )
 
 
+# Cheap triggers for the scans (see scan.finditer).
+_EVERY = re.compile(r"\b(?:every|each)\b", re.IGNORECASE)
+_PLURAL = re.compile(rf"\b(?:{_DAYS})s\b|\b(?:mornings|afternoons|evenings|nights|weekends)\b")
+
+
 def _set(start: int, end: int, value: str, cue: str, frequency: str | None = None) -> Draft:
     return Draft(kind="set", start=start, end=end, value=value,
                  timex=Timex(type="SET", value=value), cue=cue, frequency=frequency or value)  # fmt: skip
@@ -77,7 +83,7 @@ def find(text: str, ctx: Context) -> list[Draft]:
 
 
 def _every(text: str) -> Iterator[Draft]:
-    for m in EVERY.finditer(text):
+    for m in scan.finditer(EVERY, text, _EVERY, back=2, ahead=60):
         cue = " ".join(m.group(0).lower().split())
         if m["weekday"]:
             weekday = weekday_number(m["weekday"])
@@ -101,7 +107,7 @@ def _scaled(period: str, count: int) -> str:
 
 
 def _rates(text: str) -> Iterator[Draft]:
-    for m in RATE.finditer(text):
+    for m in scan.finditer(RATE, text, scan.UNIT, back=30, ahead=20):
         unit = m["unit"].lower()
         if not m["times"]:
             before = text[max(0, m.start() - 20) : m.start()]
@@ -126,7 +132,7 @@ def _adverbs(text: str) -> Iterator[Draft]:
 
 
 def _plural_days(text: str) -> Iterator[Draft]:
-    for m in PLURAL_DAYS.finditer(text):
+    for m in scan.finditer(PLURAL_DAYS, text, _PLURAL, back=6, ahead=20):
         if m["weekday"]:
             weekday = weekday_number(m["weekday"])
             if weekday is None or not (m["lead"] or text[m.end() : m.end() + 1] in ",.;"):

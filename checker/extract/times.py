@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 
+from checker.extract import scan
 from checker.extract.base import Context, Draft
 from checker.extract.lexicon import CARDINAL_WORD_RE, cardinal_value, weekday_number
 from checker.extract.relative import weekday_date
@@ -52,6 +53,12 @@ PART_OF_DAY = re.compile(
     r"|\b(?P<tonight>tonight)\b|\b(?P<mid>mid[\s-]?(?:morning|afternoon|day))\b(?![\w-])",
     re.IGNORECASE,
 )
+# Cheap triggers for the scans (see scan.finditer).
+_AM_PM = re.compile(r"[aApP]\.?\s?[mM]\b")
+_COLON = re.compile(r"\d:?\d\d")
+_IN_THE = re.compile(r"\bin\s+the\s+(?:morning|afternoon|evening)", re.IGNORECASE)
+_NOON = re.compile(r"\b(?:noon|midnight|midday)", re.IGNORECASE)
+_PART = re.compile(r"\b(?:morning|afternoon|evening|night|tonight|mid)", re.IGNORECASE)
 _NAMED_HOURS = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}
 _DAY_SHIFT = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1}
 
@@ -86,15 +93,15 @@ def _time(m: re.Match[str], day: date | None, clock: str, cue: str) -> Draft:
 
 
 def _clocks(text: str, ctx: Context) -> Iterator[Draft]:
-    for m in CLOCK.finditer(text):
+    for m in scan.finditer(CLOCK, text, _AM_PM, back=40, ahead=60):
         hour = int(m["hour"]) % 12 + (12 if m["half"].lower() == "p" else 0)
         clock = f"T{hour:02d}:{m['minute'] or '00'}"
         yield _time(m, _day_of(text, m, m["day"], ctx.release_date), clock, "clock")
-    for m in CLOCK_24.finditer(text):
+    for m in scan.finditer(CLOCK_24, text, _COLON, back=12, ahead=60):
         hour_text, minute = (m["hour"], m["minute"]) if m["hour"] else (m["hour2"], m["minute2"])
         clock = f"T{int(hour_text):02d}:{minute}"
         yield _time(m, _day_of(text, m, m["day"], ctx.release_date), clock, "clock")
-    for m in IN_THE.finditer(text):
+    for m in scan.finditer(IN_THE, text, _IN_THE, back=20, ahead=20):
         said = cardinal_value(m["hour"])
         if said is None or not 1 <= said <= 12:
             continue
@@ -103,7 +110,7 @@ def _clocks(text: str, ctx: Context) -> Iterator[Draft]:
 
 
 def _named(text: str, ctx: Context) -> Iterator[Draft]:
-    for m in NAMED.finditer(text):
+    for m in scan.finditer(NAMED, text, _NOON, back=12, ahead=30):
         name = (m["name"] or m["name2"]).lower()
         hour, minute = _NAMED_HOURS[name]
         day = _day_of(text, m, m["day"] or m["day2"], ctx.release_date)
@@ -112,7 +119,7 @@ def _named(text: str, ctx: Context) -> Iterator[Draft]:
 
 def _parts(text: str, ctx: Context) -> Iterator[Draft]:
     release = ctx.release_date
-    for m in PART_OF_DAY.finditer(text):
+    for m in scan.finditer(PART_OF_DAY, text, _PART, back=20, ahead=20):
         cue = " ".join(m.group(0).lower().split())
         if m["tonight"]:
             part, day = "NI", release
