@@ -11,7 +11,7 @@ from datetime import date
 from checker import __version__
 from checker.errors import InputError
 
-FORMATS = ("text", "json", "sarif", "github", "junit", "rdjsonl", "markdown")
+FORMATS = ("text", "json", "sarif", "github", "junit", "rdjsonl", "markdown", "html")
 
 
 def _date(text: str) -> date:

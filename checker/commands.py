@@ -105,7 +105,7 @@ def _fails(outcome: Outcome) -> bool:
 
 def renderer(fmt: str, texts: dict[str, str], rules: list[Rule], show_claims: bool) -> Render:
     """The pure renderer of a format, bound to the run's texts and rule metadata."""
-    from checker.report import github, junit, markdown, rdjsonl, sarif
+    from checker.report import github, html, junit, markdown, rdjsonl, sarif
 
     metas = [RuleMeta(id=r.id, severity=r.severity, description=r.description, help=r.help)
              for r in rules] + [UNUSED_SUPPRESSION]  # fmt: skip
@@ -117,6 +117,7 @@ def renderer(fmt: str, texts: dict[str, str], rules: list[Rule], show_claims: bo
         "junit": lambda r: junit.render(r, texts, metas),
         "rdjsonl": lambda r: rdjsonl.render(r, texts, metas),
         "markdown": lambda r: markdown.render(r, texts, metas),
+        "html": lambda r: html.render(r, texts, metas),
     }
     return by_format[fmt]
 
