@@ -287,16 +287,18 @@ def test_hidden_characters_are_shown_without_moving_offsets() -> None:
 
 
 def mark(start: int, end: int, anchor: str, rank: int = 2) -> html.Mark:
-    return html.Mark(start, end, rank, "c when", anchor, anchor)
+    return html.Mark(start, end, rank, "c k-when", anchor, anchor)
 
 
 def test_crossing_marks_are_split_and_nested() -> None:
     out = html.marked("0123456789abcdef", [mark(0, 10, "a"), mark(5, 15, "b"), mark(6, 8, "c")])
     tree = parse(f"<div>{out}</div>")
     assert tree.ids == ["a", "b", "c"]  # the second piece of b carries no id
-    assert out.count('class="c when cont"') == 1
+    assert out.count('class="c k-when cont"') == 1
     assert re.sub(r"<[^>]+>", "", out) == "0123456789abcdef"
-    assert out.startswith('<mark class="c when" id="a" title="a">01234<mark class="c when" id="b"')
+    assert out.startswith(
+        '<mark class="c k-when" id="a" title="a">01234<mark class="c k-when" id="b"'
+    )
 
 
 def test_equal_spans_put_the_finding_outside_and_clip_to_the_text() -> None:
@@ -356,7 +358,7 @@ def test_timeline_rows_and_shapes() -> None:
     ]
     assert (rows[1].start, rows[1].end) == (date(2015, 1, 1), date(2020, 1, 1))
     svg = timeline_svg.render(festival(), "d1", {0: "d1-c1", 3: "d1-c4", 7: "d1-c8"})
-    assert 'href="#d1-c4"' in svg and 'class="release"' in svg and "release 2023-03-14" in svg
+    assert 'href="#d1-c4"' in svg and 'class="release-line"' in svg and "release 2023-03-14" in svg
     assert svg.count('class="row flagged"') == 3
     assert ">2012</text>" in svg and ">2024</text>" in svg
 

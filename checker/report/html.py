@@ -53,8 +53,8 @@ a{color:var(--focus)}
 .release{white-space:pre-wrap;overflow-wrap:anywhere;line-height:1.85;font-size:15.5px}
 mark{background:none;color:inherit;padding:2px 0;border-radius:2px}
 mark.c{background:var(--kind)}
-.when{--kind:var(--when)}.span{--kind:var(--span)}.count{--kind:var(--count)}
-.person{--kind:var(--person)}.number{--kind:var(--number)}
+.k-when{--kind:var(--when)}.k-span{--kind:var(--span)}.k-count{--kind:var(--count)}
+.k-person{--kind:var(--person)}.k-number{--kind:var(--number)}
 mark.r{background:var(--related);border-bottom:2px dashed #4b5563}
 mark.f{border-bottom:3px solid}
 mark.f mark.c,mark.r mark.c{background:none}
@@ -125,7 +125,7 @@ def claim_marks(claims: Sequence[Claim], prefix: str) -> list[Mark]:
     marks = []
     for number, claim in enumerate(claims, 1):
         title = f"{claim.kind}: {claim.value}" + (f" ({claim.note})" if claim.note else "")
-        css = f"c {GROUP_OF.get(claim.kind, 'when')}"
+        css = f"c k-{GROUP_OF.get(claim.kind, 'when')}"
         marks.append(Mark(claim.start, claim.end, RANK["c"], css, title, f"{prefix}-c{number}"))
     return marks
 
@@ -306,7 +306,7 @@ def document_section(
 
 def legend() -> str:
     """What the colours of the marked text mean."""
-    kinds = [(f"c {group}", f"{label} ({', '.join(k)})") for group, label, k in KIND_GROUPS]
+    kinds = [(f"c k-{group}", f"{label} ({', '.join(k)})") for group, label, k in KIND_GROUPS]
     marks = [
         *kinds,
         ("f sev-error", "error"),

@@ -26,14 +26,14 @@ svg.timeline{width:100%;height:auto;display:block;font:12px system-ui,-apple-sys
 Roboto,Arial,sans-serif}
 .tl .stripe{fill:transparent}.tl .row:hover .stripe,.tl .row:focus .stripe{fill:#eef2f6}
 .tl .label{text-anchor:end;fill:#1f2328}.tl .flagged .label{fill:#b42318;font-weight:700}
-.tl .grid{stroke:#e3e7eb}.tl .axis{stroke:#8c959f}.tl .year{text-anchor:middle;fill:#57606a}
+.tl .gridline{stroke:#e3e7eb}.tl .axis{stroke:#8c959f}.tl .year{text-anchor:middle;fill:#57606a}
 .tl .band{fill:#1f5fb4;opacity:.16}.tl .tick{stroke:#1f5fb4;stroke-width:3}
 .tl .bar{fill:#0f766e}.tl .since{fill:#0f766e33;stroke:#0f766e;stroke-dasharray:4 3}
 .tl .origin{fill:#6d28d9}
 .tl .flagged .band{fill:#b42318}.tl .flagged .tick{stroke:#b42318}
 .tl .flagged .bar,.tl .flagged .origin{fill:#b42318}
 .tl .flagged .since{fill:#b4231833;stroke:#b42318}
-.tl .release{stroke:#111827;stroke-width:2;stroke-dasharray:6 4}
+.tl .release-line{stroke:#111827;stroke-width:2;stroke-dasharray:6 4}
 .tl .release-mark{fill:#111827}.tl .release-label{font-weight:700;fill:#111827}
 .keys{display:flex;flex-wrap:wrap;gap:6px 20px;font-size:.85rem;color:#57606a;margin-top:8px}
 .keys span{display:inline-flex;align-items:center;gap:6px}
@@ -43,7 +43,7 @@ KEYS = (
     ('<rect class="bar" x="0" y="3" width="26" height="10" rx="3"/>', 26, "range"),
     ('<rect class="since" x="1" y="4" width="24" height="8" rx="2"/>', 26, "duration until the release"),
     ('<polygon class="origin" points="8,1 15,8 8,15 1,8"/>', 16, "origin or birth"),
-    ('<line class="release" x1="5" y1="0" x2="5" y2="16"/>', 10, "release date"),
+    ('<line class="release-line" x1="5" y1="0" x2="5" y2="16"/>', 10, "release date"),
     ('<g class="flagged"><rect class="bar" x="0" y="3" width="26" height="10" rx="3"/></g>', 26,
      "involved in a finding"),
 )  # fmt: skip
@@ -200,7 +200,7 @@ def _grid(axis: Axis, bottom: float) -> list[str]:
     for year in axis.years():
         x = axis.x(date(year, 1, 1))
         out.append(
-            f'<line class="grid" x1="{x:.1f}" y1="{TOP - 4}" x2="{x:.1f}" y2="{bottom + 5:.1f}"/>'
+            f'<line class="gridline" x1="{x:.1f}" y1="{TOP - 4}" x2="{x:.1f}" y2="{bottom + 5:.1f}"/>'
         )
         out.append(f'<text class="year" x="{x:.1f}" y="{bottom + 19:.1f}">{year}</text>')
     return out
@@ -212,7 +212,7 @@ def _release(day: date, axis: Axis, bottom: float) -> list[str]:
     anchor = "end" if x > WIDTH - 140 else "start" if x < LABELS + 140 else "middle"
     triangle = f"{x:.1f},{bottom - 1:.1f} {x - 6:.1f},{bottom + 9:.1f} {x + 6:.1f},{bottom + 9:.1f}"
     return [
-        f'<line class="release" x1="{x:.1f}" y1="{TOP - 6}" x2="{x:.1f}" y2="{bottom:.1f}"/>',
+        f'<line class="release-line" x1="{x:.1f}" y1="{TOP - 6}" x2="{x:.1f}" y2="{bottom:.1f}"/>',
         f'<polygon class="release-mark" points="{triangle}"/>',
         f'<text class="release-label" x="{x:.1f}" y="{TOP - 12}" text-anchor="{anchor}">'
         f"release {day.isoformat()}</text>",
