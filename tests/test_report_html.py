@@ -9,6 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.cli import main
 from checker.document import from_text
@@ -416,3 +418,18 @@ def test_cli_writes_html(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert page.startswith("<!DOCTYPE html>") and "weekday-mismatch" in page
     assert main(["check", "--format", "html", "-o", f"{tmp_path}/out/", str(source)]) == 1
     assert (tmp_path / "out" / "gala.html").read_text(encoding="utf-8").endswith("</html>\n")
+
+
+@given(
+    st.text(alphabet="ab<&\n\"'", max_size=30),
+    st.lists(st.tuples(st.integers(-3, 33), st.integers(-3, 33), st.integers(0, 2)), max_size=12),
+)
+def test_any_spans_nest_and_keep_the_text(text: str, spans: list[tuple[int, int, int]]) -> None:
+    marks = [mark(start, end, f"m{n}", rank) for n, (start, end, rank) in enumerate(spans)]
+    out = html.marked(text, marks)
+    tree = Tree()
+    tree.feed(f'<div class="release">{out}</div>')
+    tree.close()
+    assert tree.errors == [] and tree.stack == []
+    assert sorted(tree.ids) == sorted(m.anchor for m in marks)
+    assert tree.releases == [text]
