@@ -7,10 +7,12 @@ from checker.extract import (
     compounds,
     dates,
     durations,
+    holidays,
     months,
     periods,
     relative,
     sets,
+    spoken,
     times,
 )
 from checker.extract.base import Context, Draft, longest_first
@@ -22,6 +24,8 @@ def candidates(text: str, ctx: Context) -> list[Draft]:
         *anaphora.find(text, ctx),
         *dates.find(text, ctx),
         *periods.find(text, ctx),
+        *spoken.find(text, ctx),
+        *holidays.find(text, ctx),
         *relative.find(text, ctx),
         *months.find(text, ctx),
         *sets.find(text, ctx),
