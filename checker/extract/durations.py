@@ -114,6 +114,8 @@ def _durations(text: str) -> Iterator[Draft]:
         article = count_word in ("a", "an") and lead in ("", "the") and not m["hedge"]
         if article and not _ARTICLE_CONTEXT.search(text, max(0, m.start() - 20), m.start()):
             continue
+        if m["unit"][0].isupper() and (m.group(0)[0].islower() or _lower_before(text, m.start())):
+            continue  # "the One Minute Manager": a title inside a sentence
         if m["unit"].lower() == "quarter" and (
             count_word in ("a", "an") or text.startswith(" of", m.end())
         ):
@@ -136,6 +138,12 @@ def _durations(text: str) -> Iterator[Draft]:
         yield draft
 
 
+def _lower_before(text: str, start: int) -> bool:
+    """Whether the word just before `start` is in lower case (so a capital after it is a name)."""
+    before = text[max(0, start - 30) : start].split()
+    return bool(before) and before[-1][:1].islower()
+
+
 def _adjectives(text: str) -> Iterator[Draft]:
     for m in scan.finditer(ADJECTIVE, text, UNIT_WORD, back=30, ahead=20):
         word = m["count"].lower()
@@ -146,6 +154,8 @@ def _adjectives(text: str) -> Iterator[Draft]:
                 continue  # only "decades-long", "years-long"
             yield _duration(m, m.start(), None, _unit(word), "adjective")
             continue
+        if m["unit"][0].isupper() and _lower_before(text, m.start()):
+            continue  # "the One Minute Manager"
         count: float | None
         if word in ("multi", "several", "decades", "years", "months", "weeks", "days"):
             if word not in ("multi", "several"):

@@ -22,7 +22,7 @@ WORD_FORM = re.compile(
     r"(?P<year0>1[6-9]\d\d|20\d\d)\s+)?(?:fiscal[\s-]+)?"
     r"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?P<sep>[\s-]+)"
     r"(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?![\w-])"
-    rf"(?:\s+of\s+(?:(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?{_YEAR}{_END}|(?P<rel>this|last|next)\s+year\b)"
+    rf"(?:\s+of\s+(?:(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?{_YEAR}{_END}|(?P<rel>this|last|next|the)\s+year\b)"
     r"|\s+(?P<rel2>this|last|next)\s+year\b)?",
     re.IGNORECASE,
 )
@@ -31,7 +31,7 @@ _Q = re.compile(r"Q[1-4]")
 _UNIT = re.compile(r"\b(?:quarter|half)\b", re.IGNORECASE)
 _ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
             "4th": 4}  # fmt: skip
-_SHIFT = {"this": 0, "last": -1, "next": 1}
+_SHIFT = {"this": 0, "the": 0, "last": -1, "next": 1}
 
 
 def find(text: str, ctx: Context) -> list[Draft]:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from checker.extract import scan, tense
+from checker.extract import names, scan, tense
 from checker.extract.base import Context, Draft
 from checker.extract.lexicon import NUMBER_RE, WEEKDAY_NAMES, cardinal_value, weekday_number
 from checker.models import CalendarDate, Timex
@@ -43,8 +43,8 @@ AGO = re.compile(
     re.IGNORECASE,
 )
 WEEKDAY_REF = re.compile(
-    r"\b(?:(?P<mod>this\s+past|this\s+coming|last|next|this|coming|past|previous)\s+)?"
-    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]s\s+[A-Z])",
+    r"\b(?:(?P<mod>(?i:this\s+past|this\s+coming|last|next|this|coming|past|previous))\s+)?"
+    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
 )
 WEEKEND = re.compile(r"\bthe\s+weekend\b(?![\w-])", re.IGNORECASE)
 _WEEKEND_LEAD = re.compile(
@@ -105,6 +105,8 @@ def find(text: str, ctx: Context) -> list[Draft]:
 
 def _day_words(text: str, release: date | None) -> Iterator[Draft]:
     for m in DAY_WORD.finditer(text):
+        if names.in_name(text, m.start(), m.end()):
+            continue  # "USA Today", "Accounting Today"
         cue = " ".join(m.group(0).lower().split())
         if release is None:
             yield _unresolved(m, cue)
@@ -201,6 +203,8 @@ def _weekdays(text: str, release: date | None) -> Iterator[Draft]:
     for m in scan.finditer(WEEKDAY_REF, text, scan.WEEKDAY, back=20, ahead=20):
         if _HOLIDAY_BEFORE.search(text, max(0, m.start() - 10), m.start()):
             continue
+        if not m["mod"] and names.name_after(text, m.end()):
+            continue  # "The Sunday Times", "Friday Harbor"
         weekday = weekday_number(m["weekday"])
         if weekday is None:
             continue

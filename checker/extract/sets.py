@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checker.extract import scan
+from checker.extract import names, scan
 from checker.extract.base import Context, Draft
 from checker.extract.lexicon import (
     CARDINAL_WORD_RE,
@@ -26,6 +26,7 @@ _PERIODS = {
 }  # fmt: skip
 _ADVERBS = {
     "daily": "P1D", "nightly": "P1D", "hourly": "PT1H", "weekly": "P1W", "biweekly": "P2W",
+    "bi-weekly": "P2W", "bi-monthly": "P2M", "semi-annually": "P6M", "bi-annually": "P6M",
     "fortnightly": "P2W", "monthly": "P1M", "bimonthly": "P2M", "quarterly": "P3M",
     "annually": "P1Y", "yearly": "P1Y", "semiannually": "P6M", "biannually": "P6M",
     "biennially": "P2Y",
@@ -49,12 +50,14 @@ RATE = re.compile(
 )
 _AMOUNT_BEFORE = re.compile(
     r"(?:\d|%|\b(?:million|billion|thousand|hundred|percent|dozen|dozens|hundreds|thousands|"
-    r"millions|cents|dollars|euros|[a-z]{3,}s))\s*$",
-    re.IGNORECASE,
+    r"millions|cents|dollars|euros|[a-z]{2,}[^suy]s))\s*$",
 )
 _NOT_AMOUNT = frozenset(words("was has is its this thus his hers ours yours us as does goes plus less "
                         "unless across always perhaps whereas times"))  # fmt: skip
-ADVERB = re.compile(rf"\b(?P<word>{'|'.join(_ADVERBS)})\b(?![-’'])", re.IGNORECASE)
+ADVERB = re.compile(
+    rf"(?<![\w-])(?P<word>{'|'.join(sorted(_ADVERBS, key=len, reverse=True))})\b(?![-’'])",
+    re.IGNORECASE,
+)
 # TimeBank and most readers take "daily", "weekly", "hourly" before a noun as a recurrence, but
 # "annual report" and "quarterly results" name a kind of thing: only as adverbs.
 _PRENOMINAL_OK = frozenset({"daily", "nightly", "hourly", "weekly"})
@@ -109,6 +112,8 @@ def _scaled(period: str, count: int) -> str:
 def _rates(text: str) -> Iterator[Draft]:
     for m in scan.finditer(RATE, text, scan.UNIT, back=30, ahead=20):
         unit = m["unit"].lower()
+        if unit in ("morning", "afternoon", "evening", "weekend") and not m["times"]:
+            continue  # "a morning ritual"
         if not m["times"]:
             before = text[max(0, m.start() - 20) : m.start()]
             amount = _AMOUNT_BEFORE.search(before)
@@ -126,6 +131,8 @@ def _rates(text: str) -> Iterator[Draft]:
 def _adverbs(text: str) -> Iterator[Draft]:
     for m in ADVERB.finditer(text):
         word = m["word"].lower()
+        if names.in_name(text, m.start(), m.end()):
+            continue  # "Publishers Weekly"
         if _NOUN_AFTER.match(text, m.end()) and word not in _PRENOMINAL_OK:
             continue
         yield _set(m.start(), m.end(), _ADVERBS[word], word)

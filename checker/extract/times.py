@@ -14,8 +14,8 @@ from checker.models import CalendarDate, Timex
 
 PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 _ZONE = (
-    r"(?:\s+\(?(?P<zone>(?:[ECMP][SD]?T|GMT|UTC|CET|CEST|BST|ET|PT|CT|MT)\b|"
-    r"(?:Eastern|Pacific|Central|Mountain)(?:\s+(?:Standard|Daylight))?(?:\s+Time)?\b)\)?)?"
+    r"(?:\s+(?P<zone>(?:[ECMP][SD]?T|GMT|UTC|CET|CEST|BST|ET|PT|CT|MT)\b|"
+    r"(?:Eastern|Pacific|Central|Mountain)(?:\s+(?:Standard|Daylight))?(?:\s+Time)?\b))?"
 )
 _WEEKDAY = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # A day said right after the time ("10 p.m. Wednesday", "noon today") is part of the time.
