@@ -49,3 +49,15 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
     assert "weekday-mismatch" in failing.stdout
     passing = run(str(pre_commit), "try-repo", str(ROOT), "factcheck", "--files", "clean.md")
     assert passing.returncode == 0, passing.stdout + passing.stderr
+
+
+def test_every_subpackage_is_shipped() -> None:
+    import tomllib
+
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    found = {
+        ".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "checker").rglob("__init__.py")
+    }
+    assert found <= listed, f"add {sorted(found - listed)} to [tool.setuptools] packages"

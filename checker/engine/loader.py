@@ -17,7 +17,12 @@ from checker.engine import problems, template
 from checker.engine.schema import Rule
 from checker.errors import InputError
 
-CORE = Path(checker.__file__).resolve().parent.parent / "rules" / "core"
+_PACKAGE = Path(checker.__file__).resolve().parent
+# An installed wheel carries the rules inside the package; a checkout keeps them at its top.
+CORE = next(
+    (p for p in (_PACKAGE / "rules" / "core", _PACKAGE.parent / "rules" / "core") if p.is_dir()),
+    _PACKAGE.parent / "rules" / "core",
+)
 SUFFIXES = (".yaml", ".yml")
 MAX_BYTES = 1024 * 1024
 
