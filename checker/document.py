@@ -18,7 +18,7 @@ from checker.errors import InputError
 from checker.extract.lexicon import MONTH_RE, WEEKDAY_RE, month_number
 
 DateSource = Literal["--date", "front matter", "header line", "dateline", "none"]
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 10 * 1024 * 1024  # a release is a few KB; beyond this it is not one
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _HEADER_LINE = re.compile(r"\A[ \t]*date[ \t]*:?[ \t]+(\d{4})-(\d\d)-(\d\d)\b[ \t]*", re.IGNORECASE)
@@ -96,7 +96,10 @@ def decode(raw: bytes, where: str) -> str:
 def read_source(path: str) -> tuple[str, str]:
     """The decoded text of a file, or of standard input for `-`, and the name to show."""
     if path == "-":
-        return decode(sys.stdin.buffer.read(), "<stdin>"), "<stdin>"
+        raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise InputError("<stdin>", f"larger than {MAX_BYTES // 2**20} MB", "split the input")
+        return decode(raw, "<stdin>"), "<stdin>"
     file = Path(path)
     try:
         if file.stat().st_size > MAX_BYTES:
