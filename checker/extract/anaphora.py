@@ -15,7 +15,7 @@ from checker.models import CalendarDate, Timex, TimexType
 _ADJ = r"(?:latest|most\s+recent|recent|just[\s-]ended|same|comparable|corresponding|fiscal)"
 QUARTER = re.compile(
     rf"\b(?:the|that)\s+(?P<adj>(?:{_ADJ}\s+)*)(?:(?P<year>1[6-9]\d\d|20\d\d)\s+)?"
-    r"(?:fiscal\s+)?(?:quarter|period)\b(?![-’']|s\b)"
+    r"(?:fiscal\s+)?(?:quarter|period)\b(?![-’'](?!s\b)|s\b)"
     r"(?P<ended>\s+(?:ended|ending)\s+)?",
     re.IGNORECASE,
 )

@@ -35,7 +35,7 @@ _HEDGE = rf"(?:(?P<hedge>{hedges.HEDGE_RE})\s+)?"
 DURATION = re.compile(
     rf"(?<![\w$€£-]){_LEAD}{_HEDGE}{_COUNT}\s+(?:(?:more|full|long|whole|straight|consecutive|"
     rf"additional|further|trading|business|working|calendar)\s+)?{_UNIT_RE}\b"
-    r"(?!-|\s+(?:old|of\s+age|ago|from\s+now|hence|earlier|later|before)\b)",
+    r"(?!-|\s+(?:old|of\s+age|ago|from\s+now|hence)\b)",
     re.IGNORECASE,
 )
 ADJECTIVE = re.compile(

@@ -25,6 +25,7 @@ MONTH_REF = re.compile(
 _INTRO = re.compile(
     r"\b(?:in|since|by|until|till|through|throughout|during|from|to|before|after|between|for|"
     r"around|into|and|or|than|of|each|every|that|until|late|early|mid)[\s-]+$",
+    re.IGNORECASE,
 )
 # A month given as a deadline or an end is mostly still to come: "by August", "through January".
 _DEADLINE = re.compile(r"\b(?:by|until|till|through)\s+$", re.IGNORECASE)

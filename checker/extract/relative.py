@@ -27,13 +27,14 @@ _EDGE = r"(?:early|late|mid|earlier|later|the\s+(?:end|beginning|start|middle|re
 CALENDAR_REF = re.compile(
     rf"\b(?:(?P<edge>{_EDGE})[\s-]+)?"
     rf"(?P<mod>this\s+(?:past|coming)|this|last|next|past|coming|previous|current)\s+{_UNIT}\b"
-    r"(?![\w-]|['’]s\s+\w+\s+(?:of|in))",
+    r"(?![\w-]|['’]s\s+\w+\s+(?:of|in)\b)",
     re.IGNORECASE,
 )
-# "by the end of the year": the release's own year, month, week or quarter.
+# "by the end of the year", "at year-end": the release's own year, month, week or quarter.
 CURRENT_EDGE = re.compile(
     r"\bthe\s+(?:end|beginning|start|middle|rest|remainder|close)\s+of\s+the\s+"
-    r"(?P<unit>year|month|week|quarter)\b(?!['’-])",
+    r"(?P<unit>year|month|week|quarter)\b(?!['’-])"
+    r"|\b(?:the\s+)?(?P<unit2>year|month|quarter)(?:['’]s\s+|[\s-])end\b(?![-’'])",
     re.IGNORECASE,
 )
 AGO = re.compile(
@@ -152,7 +153,7 @@ def _current_edges(release: date | None, text: str) -> Iterator[Draft]:
         if release is None:
             yield _unresolved(m, cue)
             continue
-        value, day = period_value(release, m["unit"].lower(), 0)
+        value, day = period_value(release, (m["unit"] or m["unit2"]).lower(), 0)
         yield _period(m, value, cue, day)
 
 

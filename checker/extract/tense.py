@@ -17,8 +17,12 @@ _FUTURE = frozenset(
 )
 _PAST = frozenset(
     words(
-        "said was were had did ago last earlier yesterday previously recently told announced "
-        "reported ended closed rose fell became began started opened took made came went"
+        "said was were had did ago last earlier yesterday previously recently told "
+        "bought sold took gave made came went got held met paid won lost left fell rose began "
+        "became brought built caught chose drew drove fought found flew forgot grew heard hit "
+        "kept knew led lent meant ran rode rang saw sent shot showed "
+        "sang sat slept spoke spent stood stole struck swore swept taught thought threw understood "
+        "woke wore wrote overtook undertook withdrew"
     )
 )
 _WORD = re.compile(r"[A-Za-z’']+")
