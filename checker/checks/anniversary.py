@@ -19,18 +19,31 @@ class AnniversaryParams(Params):
     origin_cues: tuple[str, ...] | None = None
 
 
+Span = tuple[date, date]
+Moment = tuple[str, Span]
 FIELDS = {"claim", "subject", "origin", "release", "elapsed", "expected", "working", "number"}
 
 
-def admissible(unit: str, origin_first: date, origin_last: date, release: date) -> list[int]:
-    """Every N that some day of the origin makes true on the release date."""
-    last = min(origin_last, release)
+def admissible(unit: str, origin: tuple[date, date], moment: tuple[date, date]) -> set[int]:
+    """Every N that some day of the origin makes true on some day of the moment spoken of."""
+    (origin_first, origin_last), (first, last) = origin, moment
     if unit == "anniversary":
-        return sorted({release.year - origin_first.year, release.year - last.year})
-    fewest, most = completed_years(last, release), completed_years(origin_first, release)
+        return set(range(first.year - origin_last.year, last.year - origin_first.year + 1))
+    fewest = max(0, completed_years(min(origin_last, first), first))
+    most = completed_years(origin_first, last)
     if unit == "year":
-        return list(range(fewest + 1, most + 2))
-    return list(range(fewest, most + 2))  # "N years since": completed years, or rounded up
+        return set(range(fewest + 1, most + 2))
+    return set(range(fewest, most + 2))  # "N years since": completed years, or rounded up
+
+
+def moments(document: Document, claims: list[Claim]) -> dict[tuple[int, int], list[Moment]]:
+    """The dated claims of each sentence: "next year" moves an anniversary off the release year."""
+    found: dict[tuple[int, int], list[Moment]] = {}
+    for other in claims:
+        if other.kind in ("date", "relative") and other.date is not None and other.date.is_valid:
+            moment = (other.id, (other.date.first_day(), other.date.last_day()))
+            found.setdefault(common.sentence_of(document, other.start), []).append(moment)
+    return found
 
 
 @register("anniversary", AnniversaryParams, FIELDS)
@@ -40,31 +53,32 @@ def run(document: Document, claims: list[Claim], params: AnniversaryParams) -> I
     if release is None:
         return
     index = common.by_id(claims)
+    origins = common.origins_by_subject(document, claims, params.origin_cues)
+    dated: dict[tuple[int, int], list[Moment]] | None = None
+    skip: set[str] = set()
     for claim in claims:
         if claim.kind != "ordinal" or claim.unit not in params.units or claim.number is None:
             continue
-        origins = [
-            o
-            for o in claims
-            if o.kind == "origin"
-            and o.subject_id is not None
-            and o.subject_id == claim.subject_id
-            and o.date is not None
-            and o.date.is_valid
-            and o.date.first_day() <= release
-            and (params.origin_cues is None or o.cue in params.origin_cues)
-        ]
-        if not origins:
+        own = origins.get(claim.subject_id or "", [])
+        if not own:
             continue
+        if dated is None:
+            dated = moments(document, claims)
+            skip = {o.id for group in origins.values() for o in group}
+            skip |= {p for group in origins.values() for o in group for p in o.parts}
+            origins = {k: common.distinct_dates(v) for k, v in origins.items()}
+            own = origins[claim.subject_id or ""]
         unit = claim.unit or ""
-        fits = [
-            admissible(unit, o.date.first_day(), o.date.last_day(), release)
-            for o in origins
-            if o.date is not None
+        spans = [(o.date.first_day(), o.date.last_day()) for o in own if o.date is not None]
+        when = [(release, release)] + [
+            span
+            for other, span in dated.get(common.sentence_of(document, claim.start), [])
+            if other not in skip
         ]
-        if any(claim.number in values for values in fits):
+        if any(claim.number in admissible(unit, o, moment) for o in spans for moment in when):
             continue
-        yield _hit(claim, origins[0], fits[0], release, index)
+        fits = sorted(admissible(unit, spans[0], (release, release)))
+        yield _hit(claim, own[0], fits, release, index)
 
 
 def _hit(

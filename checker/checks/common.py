@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+import weakref
 from collections.abc import Iterable
 from datetime import date
 
@@ -41,9 +43,34 @@ def related(claim: Claim, label: str) -> Related:
     return Related(start=claim.start, end=claim.end, text=claim.text, label=label)
 
 
+_STARTS: dict[int, tuple[weakref.ref[Document], list[int]]] = {}
+
+
+def _starts(document: Document) -> list[int]:
+    """The sentence starts of a document, computed once per document."""
+    known = _STARTS.get(id(document))
+    if known is not None and known[0]() is document:
+        return known[1]
+    if len(_STARTS) > 16:
+        _STARTS.clear()
+    starts = [start for start, _ in document.sentences]
+    _STARTS[id(document)] = (weakref.ref(document), starts)
+    return starts
+
+
+def sentence_of(document: Document, offset: int) -> tuple[int, int]:
+    """`document.sentence_at(offset)`, in logarithmic time however many sentences there are."""
+    index = bisect.bisect_right(_starts(document), offset) - 1
+    if index >= 0:
+        start, end = document.sentences[index]
+        if start <= offset < end:
+            return start, end
+    return document.sentence_at(offset)
+
+
 def same_sentence(document: Document, a: Claim, b: Claim) -> bool:
     """Whether two claims start in the same sentence."""
-    return document.sentence_at(a.start) == document.sentence_at(b.start)
+    return sentence_of(document, a.start) == sentence_of(document, b.start)
 
 
 def day_words(day: date) -> str:
@@ -117,3 +144,38 @@ def renumber(text: str, old: int, new: int) -> str | None:
     if match is None:
         return None
     return text[: match.start()] + str(new) + text[match.end() :]
+
+
+def first_beginning(document: Document, origin: Claim) -> bool:
+    """Whether an origin tells of a first beginning: "re-established in 2005" does not."""
+    cue = (origin.cue or "").split()[0] if origin.cue else ""
+    if not cue:
+        return True
+    window = document.text[max(0, origin.start - 4) : origin.end]
+    return re.search(rf"\bre-?{re.escape(cue)}\b", window, re.IGNORECASE) is None
+
+
+def origins_by_subject(
+    document: Document, claims: list[Claim], cues: Iterable[str] | None = None
+) -> dict[str, list[Claim]]:
+    """The first beginnings with a valid date, by subject, not after the release when it is known."""
+    allowed = None if cues is None else set(cues)
+    release = document.release_date
+    found: dict[str, list[Claim]] = {}
+    for origin in claims:
+        if origin.kind != "origin" or origin.subject_id is None or origin.date is None:
+            continue
+        if not origin.date.is_valid or (release is not None and origin.date.first_day() > release):
+            continue
+        if (allowed is None or origin.cue in allowed) and first_beginning(document, origin):
+            found.setdefault(origin.subject_id, []).append(origin)
+    return found
+
+
+def distinct_dates(origins: list[Claim]) -> list[Claim]:
+    """The first origin of each distinct date: repeats of one date say nothing new."""
+    seen: dict[str, Claim] = {}
+    for origin in origins:
+        if origin.date is not None:
+            seen.setdefault(origin.date.iso(), origin)
+    return list(seen.values())

@@ -54,18 +54,12 @@ def run(document: Document, claims: list[Claim], params: DurationParams) -> Iter
         return
     index = common.by_id(claims)
     durations = [c for c in claims if c.kind == "duration" and c.cue not in params.skip_cues]
-    sinces = [c for c in claims if c.kind == "duration" and c.cue == "since"]
+    sinces = {c.start: c for c in claims if c.kind == "duration" and c.cue == "since"}
     for claim in durations:
         if claim.unit not in _UNITS or (claim.low is None and claim.high is None):
             continue
-        since = next(
-            (
-                s
-                for s in sinces
-                if s.start >= claim.end and _BETWEEN.fullmatch(document.text, claim.end, s.start)
-            ),
-            None,
-        )
+        gap = _BETWEEN.match(document.text, claim.end)
+        since = sinces.get(gap.end() if gap else claim.end)
         if since is None:
             continue
         origin = common.date_part(since, index)

@@ -59,30 +59,19 @@ def run(document: Document, claims: list[Claim], params: EditionParams) -> Itera
     if release is None:
         return
     index = common.by_id(claims)
+    origins = {
+        k: common.distinct_dates(v) for k, v in common.origins_by_subject(document, claims).items()
+    }
     for claim in claims:
         if claim.kind != "ordinal" or claim.number is None or claim.unit is None:
             continue
         if claim.unit in params.exclude_units or claim.unit.startswith("consecutive"):
             continue
-        own = _origins(claims, claim.subject_id, release)
-        anchored = [] if own else _origins(claims, claim.anchor_id, release)
+        own = origins.get(claim.subject_id or "", [])
+        anchored = [] if own else origins.get(claim.anchor_id or "", [])
         hits = [_judge(claim, o, bool(own), release, params, index) for o in own or anchored]
         if hits and hits[0] is not None and all(h is not None for h in hits):
             yield hits[0]
-
-
-def _origins(claims: list[Claim], entity: str | None, release: date) -> list[Claim]:
-    if entity is None:
-        return []
-    return [
-        o
-        for o in claims
-        if o.kind == "origin"
-        and o.subject_id == entity
-        and o.date is not None
-        and o.date.is_valid
-        and o.date.first_day() <= release
-    ]
 
 
 def _judge(

@@ -101,45 +101,44 @@ def fields_of(params: ExpressionParams) -> frozenset[str]:
 @register("expression", ExpressionParams, set(), fields_of)
 def run(document: Document, claims: list[Claim], params: ExpressionParams) -> Iterator[Hit]:
     """Flag every claim (or pair) for which the rule's `when` holds."""
-    release = document.release_date.isoformat() if document.release_date else None
-    data = {c.id: expression.claim_data(c) for c in claims}
-    program = _Program(params)
-    for claim in claims:
-        if not program.selects(params.claim, data[claim.id], claim, release):
-            continue
-        if params.other is None:
-            hit = program.judge(claim, None, data, release)
+    program = _Program(params, document)
+    chosen = [c for c in claims if program.selects(params.claim, c)]
+    if params.other is None:
+        for claim in chosen:
+            hit = program.judge(claim, None)
             if hit is not None:
                 yield hit
-            continue
-        for other in claims:
-            if other.id == claim.id or not program.selects(
-                params.other, data[other.id], other, release
-            ):
-                continue
-            if not _paired(document, params.pair, claim, other):
-                continue
-            hit = program.judge(claim, other, data, release)
+        return
+    others: dict[object, list[Claim]] = {}
+    for other in claims:
+        key = _pair_key(document, params.pair, other)
+        if key is not None and program.selects(params.other, other):
+            others.setdefault(key, []).append(other)
+    for claim in chosen:
+        for other in others.get(_pair_key(document, params.pair, claim), []):
+            hit = program.judge(claim, other) if other.id != claim.id else None
             if hit is not None:
                 yield hit
                 break
 
 
-def _paired(document: Document, pair: str, claim: Claim, other: Claim) -> bool:
+def _pair_key(document: Document, pair: str, claim: Claim) -> object:
+    """What two claims must share to be paired; None when the claim cannot be paired."""
     if pair == "same-subject":
-        return claim.subject_id is not None and claim.subject_id == other.subject_id
+        return claim.subject_id
     if pair == "same-sentence":
-        return common.same_sentence(document, claim, other)
-    return True
+        return common.sentence_of(document, claim.start)
+    return "any"
 
 
 class _Program:
-    """A rule's expressions, parsed once."""
+    """A rule's expressions, parsed once, run over one document's frozen claim data."""
 
-    def __init__(self, params: ExpressionParams) -> None:
+    def __init__(self, params: ExpressionParams, document: Document) -> None:
         self.params = params
-        paired = params.other is not None
-        names = _base_names(paired)
+        self.release = document.release_date.isoformat() if document.release_date else None
+        self.data: dict[str, Mapping[str, Any]] = {}
+        names = _base_names(params.other is not None)
         self.values = []
         for name, source in params.values.items():
             self.values.append((name, source, expression.check(source, names)))
@@ -151,31 +150,29 @@ class _Program:
             if s is not None and s.where
         }
 
-    def selects(
-        self, selector: Selector, data: Mapping[str, Any], claim: Claim, release: str | None
-    ) -> bool:
+    def frozen(self, claim: Claim) -> Mapping[str, Any]:
+        """The claim's frozen data, made once."""
+        if claim.id not in self.data:
+            self.data[claim.id] = expression.claim_data(claim)
+        return self.data[claim.id]
+
+    def selects(self, selector: Selector, claim: Claim) -> bool:
+        """Whether a selector takes the claim: its tests, then its `where`."""
         if not selector.selects(claim):
             return False
         if selector.where is None:
             return True
+        names = {"claim": self.frozen(claim), "release": self.release}
         try:
-            tree = self.where[id(selector)]
-            return bool(
-                expression.evaluate(tree, selector.where, {"claim": data, "release": release})
-            )
+            return bool(expression.evaluate(self.where[id(selector)], selector.where, names))
         except expression.ExpressionError:
             return False
 
-    def judge(
-        self,
-        claim: Claim,
-        other: Claim | None,
-        data: Mapping[str, Mapping[str, Any]],
-        release: str | None,
-    ) -> Hit | None:
-        names: dict[str, Any] = {"claim": data[claim.id], "release": release}
+    def judge(self, claim: Claim, other: Claim | None) -> Hit | None:
+        """A hit when `when` holds for the claim (and the other); None when not or when it fails."""
+        names: dict[str, Any] = {"claim": self.frozen(claim), "release": self.release}
         if other is not None:
-            names["other"] = data[other.id]
+            names["other"] = self.frozen(other)
         try:
             for name, source, tree in self.values:
                 names[name] = expression.evaluate(tree, source, names)
@@ -187,7 +184,7 @@ class _Program:
         values: dict[str, str | int | float] = {
             "claim": claim.text,
             "other": other.text if other else "",
-            "release": release or "",
+            "release": self.release or "",
             **shown,
         }
         working = "; ".join(f"{k} = {v}" for k, v in shown.items()) or None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from checker.checks import common
 from checker.checks.base import Hit, Params, register
@@ -35,19 +36,17 @@ def run(document: Document, claims: list[Claim], params: OriginConflictParams) -
         and c.date is not None
         and c.date.is_valid
         and _group(c.cue, params.same_event) is not None
+        and common.first_beginning(document, c)
     ]
-    for later_index, later in enumerate(origins):
-        for earlier in origins[:later_index]:
-            if earlier.subject_id != later.subject_id:
-                continue
-            if _group(earlier.cue, params.same_event) != _group(later.cue, params.same_event):
-                continue
-            assert earlier.date is not None and later.date is not None
-            if (
-                earlier.date.first_day() <= later.date.last_day()
-                and later.date.first_day() <= earlier.date.last_day()
-            ):
-                continue
+    seen: dict[tuple[str, int | None], dict[tuple[date, date], Claim]] = {}
+    for later in origins:
+        assert later.date is not None and later.subject_id is not None
+        span = (later.date.first_day(), later.date.last_day())
+        before = seen.setdefault((later.subject_id, _group(later.cue, params.same_event)), {})
+        earlier = next((c for (a, b), c in before.items() if b < span[0] or span[1] < a), None)
+        before.setdefault(span, later)
+        if earlier is not None:
+            assert earlier.date is not None
             first, second = common.date_part(earlier, index), common.date_part(later, index)
             subject = later.subject or "the subject"
             said = f"{earlier.cue} in {first.text}", f"{later.cue} in {second.text}"
@@ -68,4 +67,3 @@ def run(document: Document, claims: list[Claim], params: OriginConflictParams) -
                 working=working,
                 claims=(earlier.id, later.id),
             )
-            break

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from pydantic import field_validator
 
+from checker.checks import common
 from checker.checks.base import Hit, Params, register
 from checker.document import Document
 from checker.models import Claim, Related
@@ -61,7 +62,7 @@ def run(document: Document, claims: list[Claim], params: TenseParams) -> Iterato
             continue
         if claim.id in in_ranges or not _YEAR.search(claim.text) or claim.readings:
             continue
-        sentence_start, _ = document.sentence_at(claim.start)
+        sentence_start, _ = common.sentence_of(document, claim.start)
         before = document.text[max(sentence_start, claim.start - params.window) : claim.start]
         for tense, cues in (("past", params.past), ("future", params.future)):
             match = _pattern(cues).search(before)

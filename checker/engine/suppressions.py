@@ -19,7 +19,7 @@ COMMENT = re.compile(
 )
 
 
-@dataclass
+@dataclass(eq=False)
 class Suppression:
     """One comment: its scope, the rule ids it names, where it is, and which ids it used."""
 
@@ -55,9 +55,14 @@ def find(document: Document) -> list[Suppression]:
 
 
 def _drop(findings: list[Finding], comments: list[Suppression]) -> list[Finding]:
+    whole = [s for s in comments if s.scope == "ignore-file"]
+    by_line: dict[int, list[Suppression]] = {}
+    for comment in comments:
+        by_line.setdefault(comment.line, []).append(comment)
     kept = []
     for finding in findings:
-        covering = [s for s in comments if s.covers(finding)]
+        near = whole + by_line.get(finding.line, []) + by_line.get(finding.line - 1, [])
+        covering = [s for s in dict.fromkeys(near) if s.covers(finding)]
         for suppression in covering:
             suppression.used.add(finding.rule)
         if not covering:
