@@ -227,3 +227,35 @@ def test_bad_expressions_are_input_errors_with_file_and_line(
         load_file(write(tmp_path, RULE.replace(old, new, 1)))
     assert expected in caught.value.line()
     assert "\n" not in caught.value.line()
+
+
+PAIRS = """\
+id: pairs
+check: expression
+severity: info
+message: "{claim} / {other}"
+description: Pairs claims.
+help: None.
+params:
+  claim: {kind: age}
+  other: {kind: date}
+  pair: PAIR
+  when: "true_"
+examples:
+  - {expect: fails, date: 2023-05-10, text: "Maria Lopez, 52, spoke on 3 May 2023."}
+  - {expect: passes, date: 2023-05-10, text: "Nothing here."}
+"""
+
+
+@pytest.mark.parametrize(
+    ("pair", "expected"),
+    [("same-sentence", ["52 / 3 May 2023"]), ("any", ["52 / 3 May 2023"]), ("same-subject", [])],
+)  # fmt: skip
+def test_pairs_by_sentence_or_any(tmp_path: Path, pair: str, expected: list[str]) -> None:
+    path = tmp_path / "pairs.yaml"
+    path.write_text(PAIRS.replace("PAIR", pair).replace("true_", "claim.number > 18"), "utf-8")
+    rule = load_file(path)
+    text = "Maria Lopez, 52, spoke on 3 May 2023. The next meeting is on 4 June 2023."
+    document = from_text(text, release_date=None)
+    found = RuleSet([rule]).evaluate(document, claims_of(document))
+    assert [f.message for f in found] == expected  # one finding per claim: its first pair
