@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from checker.document import from_text, load
 from checker.engine import RuleSet
@@ -114,3 +117,31 @@ def test_the_corpus_gives_few_time_errors(shared: Path) -> None:
             counts[finding.severity] += 1
     assert counts["error"] <= 6, counts
     assert counts["warning"] <= 10, counts
+
+
+FRAGMENTS = [
+    "The Forum, founded in 2012,", "founded in July 2012", "its creation in 2010", "born in 1965",
+    "Maria Lopez, 52,", "now in its ninth year", "its 25th anniversary", "the 5th annual summit",
+    "first held in 2015", "the eighth of its kind since the launch of the Forum", "today (07/10)",
+    "Yesterday (9 May)", "Tuesday, 20 April 2023", "31 April 2023", "29 February 2024",
+    "from 2021 to 2019", "between 2015 and 2021", "will open on 2 May 2023", "was held on",
+    "for more than two decades", "since 2012", "over the past 15 years", "ten years since",
+    "<!-- factcheck: ignore weekday-mismatch -- x -->", "\n", ". ", ", ", "It", "its", "the",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    words=st.lists(st.sampled_from(FRAGMENTS), max_size=25),
+    release=st.one_of(st.none(), st.dates(date(1990, 1, 1), date(2040, 12, 31))),
+)
+def test_any_mix_of_time_claims_gives_sound_findings(
+    words: list[str], release: date | None
+) -> None:
+    text = " ".join(words)
+    document = from_text(text, "<mix>", release_date=release)
+    for finding in CORE.evaluate(document, claims_of(document)):
+        assert 0 <= finding.start < finding.end <= len(text)
+        assert text[finding.start : finding.end] == finding.text
+        assert finding.message and "{" not in finding.message
+        assert (finding.line, finding.column) == document.line_column(finding.start)

@@ -24,7 +24,7 @@ Moment = tuple[str, Span]
 FIELDS = {"claim", "subject", "origin", "release", "elapsed", "expected", "working", "number"}
 
 
-def admissible(unit: str, origin: tuple[date, date], moment: tuple[date, date]) -> set[int]:
+def admissible(unit: str, origin: Span, moment: Span) -> set[int]:
     """Every N that some day of the origin makes true on some day of the moment spoken of."""
     (origin_first, origin_last), (first, last) = origin, moment
     if unit == "anniversary":

@@ -30,7 +30,7 @@ class EditionParams(Params):
 FIELDS = {"claim", "subject", "origin", "release", "expected", "working", "number"}
 
 
-def period_days(frequency: str | None) -> tuple[int, str] | None:
+def period_of(frequency: str | None) -> tuple[int, str] | None:
     """The period of a frequency as (count, unit letter): P2Y → (2, "Y")."""
     match = _PERIOD.fullmatch(frequency or "")
     return (int(match[1]), match[2]) if match else None
@@ -88,7 +88,7 @@ def _judge(
     written = common.date_part(origin, index)
     origin_text = written.text if written is not origin else common.calendar_words(origin.date)
     digits = common.written_in_digits(claim.text)
-    period = period_days(claim.frequency)
+    period = period_of(claim.frequency)
     first_year = origin.date.year
     if period is not None and period[1] == "Y":
         every = period[0]
@@ -99,13 +99,21 @@ def _judge(
             return None
         this_year = (release.year - first_year) // every + 1
         label = "every year" if every == 1 else f"every {every} years"
-        held = "first held" if first_held else "counted from"
-        expected = common.ordinal_words([this_year], digits)
-        working = (
-            f"{held} in {first_year} and held {label}: the {release.year} occasion is the "
-            f"{expected} ({first_year} → {release.year} is {release.year - first_year} years)"
-        )
-        suggestion = common.reorder(claim.text, this_year)
+        if first_held:
+            expected = common.ordinal_words([this_year], digits)
+            working = (
+                f"first held in {first_year} and held {label}: the {release.year} occasion is the "
+                f"{expected} ({first_year} → {release.year} is {release.year - first_year} years)"
+            )
+            suggestion = common.reorder(claim.text, this_year)
+        else:
+            most = max(window, default=0)
+            expected = f"at most the {common.ordinal_words([most], digits)}"
+            working = (
+                f"counted from {origin_text} and held {label}, the series had {expected} "
+                f"occasion by {release.year + every * params.tolerance}"
+            )
+            suggestion = common.reorder(claim.text, most) if most else None
     else:
         gap_days = params.min_gap_days.get(claim.unit or "", params.default_min_gap_days)
         if period is not None:
@@ -117,8 +125,9 @@ def _judge(
             return None
         expected = f"at most the {common.ordinal_words([most], digits)}"
         working = (
-            f"from {origin_text} to a year after {release.isoformat()}, occasions at least "
-            f"{gap_days} day{'s' if gap_days != 1 else ''} apart number at most {most}"
+            f"from {origin_text} to {params.future_days} days after {release.isoformat()}, "
+            f"occasions at least {gap_days} day{'s' if gap_days != 1 else ''} apart number at "
+            f"most {most}"
         )
         suggestion = None
     subject = claim.subject or "the series"
