@@ -47,7 +47,7 @@ def run(document: Document, claims: list[Claim], params: AgeParams) -> Iterator[
         expected = common.numbers_words(list(range(fewest, most + 1)))
         person = claim.subject or "the person"
         working = (
-            f"born {born.text}, {person} is {expected} on {release.isoformat()}, not {claim.number}"
+            f"{birth.text}, {person} is {expected} on {release.isoformat()}, not {claim.number}"
         )
         yield Hit(
             start=claim.start,
@@ -55,7 +55,7 @@ def run(document: Document, claims: list[Claim], params: AgeParams) -> Iterator[
             values={
                 "person": person,
                 "age": claim.number,
-                "born": born.text,
+                "born": birth.text,
                 "release": release.isoformat(),
                 "expected": expected,
                 "working": working,
