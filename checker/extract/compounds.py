@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from checker.extract import scan
 from checker.extract.base import Context, Draft
+from checker.extract.dates import closest_year
 from checker.extract.lexicon import MONTH_RE, month_number
 from checker.models import CalendarDate, Timex
 from checker.timeline import completed_years_range
@@ -18,9 +19,10 @@ COMPACT_YEARS = re.compile(
 )
 DAY_SPAN = re.compile(
     rf"(?<![\w/-])(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[–—-]|to|and)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
-    rf"\s+(?P<month>{MONTH_RE}),?\s+(?P<year>{_YEAR})\b"
+    rf"\s+(?P<month>{MONTH_RE})(?:,?\s+(?P<year>{_YEAR})\b|(?![\w-]))"
     rf"|(?P<month2>{MONTH_RE})\s+(?P<e1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[–—-]|to)\s*"
-    rf"(?P<e2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year2>{_YEAR})\b",
+    rf"(?P<e2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year2>{_YEAR})\b"
+    r"|(?![\w%.,-]\d|\s*(?:%|percent|per\s+cent|million|billion)|[\w-]))",
     re.IGNORECASE,
 )
 _YEAR_JOIN = re.compile(r"\d{4}\s*[–—/-]")
@@ -37,6 +39,8 @@ _DATED = ("date", "relative")
 
 def _range(a: Draft, b: Draft, start: int) -> Draft:
     value = f"{a.value} – {b.value}"
+    # Both ends remember their range, so that `ranges` does not join them a second time.
+    a.extra["joined"] = b.extra["joined"] = True
     return Draft(kind="range", start=start, end=b.end, value=value, links=[a, b])
 
 
@@ -44,6 +48,8 @@ def ranges(text: str, atoms: list[Draft]) -> Iterator[Draft]:
     """Two dates joined into a range: from X to Y, between X and Y, X–Y, the period X – Y."""
     dated = [d for d in atoms if d.kind in _DATED and d.date is not None]
     for a, b in itertools.pairwise(dated):
+        if a.extra.get("joined") and b.extra.get("joined"):
+            continue  # "14–16 March 2023" is already one range
         joiner = _JOINER.fullmatch(text, a.end, b.start)
         if not joiner:
             continue
@@ -80,7 +86,9 @@ def compact_ranges(text: str, ctx: Context) -> Iterator[Draft]:
         month = month_number(month_text)
         if month is None or not (1 <= int(d1) <= 31 and 1 <= int(d2) <= 31):
             continue
-        year = int(year_text)
+        year = int(year_text) if year_text else closest_year(month, int(d1), ctx.release_date)
+        if year is None:
+            continue
         first_span = (m.start("d1"), m.end("d1")) if m["d1"] else (m.start("month2"), m.end("e1"))
         second_span = (m.start("d2"), m.end()) if m["d1"] else (m.start("e2"), m.end())
         a = _day(first_span, CalendarDate(year=year, month=month, day=int(d1)))

@@ -10,8 +10,11 @@ from checker.extract import scan
 from checker.extract.base import Context, Draft
 from checker.extract.lexicon import (
     MONTH_RE,
+    ORDINALS,
     WEEKDAY_RE,
+    alternation,
     month_number,
+    ordinal_value,
     weekday_number,
 )
 from checker.models import CalendarDate, Reading, Timex
@@ -23,7 +26,7 @@ _END = r"(?![\w/])"
 
 # Full dates and dates without a year, most specific first; each has `day` and `month`.
 DAY_MONTH_YEAR = re.compile(
-    rf"\b{_WD}{_DAY}(?:\s+of)?[\s-]+(?P<month>{MONTH_RE})(?:,?[\s-]+|\s*,\s*){_YEAR}{_END}",
+    rf"\b{_WD}{_DAY}(?:\s+of)?[\s-]+(?P<month>{MONTH_RE})(?:,?[\s-]+|\s*,\s*)(?:of\s+)?{_YEAR}{_END}",
     re.IGNORECASE,
 )
 MONTH_DAY_YEAR = re.compile(
@@ -32,6 +35,19 @@ MONTH_DAY_YEAR = re.compile(
 DAY_MONTH = re.compile(rf"\b{_WD}{_DAY}(?:\s+of)?\s+(?P<month>{MONTH_RE})(?![\w-])", re.IGNORECASE)
 MONTH_DAY = re.compile(
     rf"\b{_WD}(?P<month>{MONTH_RE})\s+(?:the\s+)?{_DAY}(?![\w/%-]|[.,:]\d|\s*(?:%|per\s*cent|percent))",
+    re.IGNORECASE,
+)
+# Days said as ordinal words: "the fourth of July", "May twenty-first, 2023".
+_DAY_WORDS = [w for w, n in ORDINALS.items() if n <= 31]
+_DAY_WORD = "(?P<day>" + alternation(_DAY_WORDS + [w.replace("-", " ") for w in _DAY_WORDS]) + ")"
+WORD_DAY = re.compile(
+    rf"\b{_WD}(?:the\s+)?{_DAY_WORD}\s+of\s+(?P<month>{MONTH_RE})(?![\w-])(?:,?\s+{_YEAR}{_END})?",
+    re.IGNORECASE,
+)
+MONTH_WORD_DAY = re.compile(
+    rf"\b{_WD}(?P<month>{MONTH_RE})\s+(?:the\s+)?{_DAY_WORD}(?![\w-])(?:,?\s+{_YEAR}{_END}"
+    # "May first, 2023", "March second at noon"; not "March second half"
+    r"|(?=\s*(?:[,.;:!?)]|$)|\s+(?:at|in|on|and|or|to|through|until|from|for|with|when)\b))",
     re.IGNORECASE,
 )
 MONTH_YEAR = re.compile(
@@ -50,7 +66,7 @@ SHORT_NUMERIC_DATE = re.compile(
 )
 DECADE = re.compile(
     r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<decade>1[6-9]\d0|20\d0)['’]?s\b"
-    r"|(?:\bthe\s+)?['’](?P<short>\d0)s\b",
+    r"|(?:\bthe\s+)?['’](?P<short>\d0)s\b|\bthe\s+(?P<short2>\d0)['’]?s\b",
     re.IGNORECASE,
 )
 SEASON = re.compile(
@@ -126,7 +142,7 @@ def _calendar(year: int, month: int | None, day: int | None) -> CalendarDate | N
     return CalendarDate(year=year, month=month, day=day)
 
 
-def _closest_year(month: int, day: int | None, release: date | None) -> int | None:
+def closest_year(month: int, day: int | None, release: date | None) -> int | None:
     """The year of a day and month given without one: the occurrence nearest the release."""
     if release is None:
         return None
@@ -144,17 +160,17 @@ def _closest_year(month: int, day: int | None, release: date | None) -> int | No
 def _named(ctx: Context, match: re.Match[str], with_year: bool) -> Draft | None:
     """A date with the month in words; dateparser normalises the span, we keep invalid days."""
     month = month_number(match["month"])
-    day = int(match["day"]) if match.groupdict().get("day") else None
-    if month is None:
+    day = _day_number(match["day"]) if match.groupdict().get("day") else None
+    if month is None or (match["day"] and day is None):
         return None
-    year = int(match["year"]) if with_year else _closest_year(month, day, ctx.release_date)
+    year = int(match["year"]) if with_year else closest_year(month, day, ctx.release_date)
     if year is None:
         return None
     written = _calendar(year, month, day)
     if written is None:
         return None
     weekday = weekday_number(match["weekday"]) if match.groupdict().get("weekday") else None
-    if written.is_valid and with_year:
+    if written.is_valid and with_year and match["day"][:1].isdigit():
         # The span without its weekday: dateparser rejects a wrong weekday, which a rule reports.
         span = match.group(0)[
             match.start("day" if match.start("day") < match.start("month") else "month")
@@ -166,11 +182,31 @@ def _named(ctx: Context, match: re.Match[str], with_year: bool) -> Draft | None:
     return _draft(match, written, weekday)
 
 
+def _day_number(text: str) -> int | None:
+    """The day of the month written as digits ("21") or as an ordinal word ("twenty-first")."""
+    return int(text) if text.isdigit() else ordinal_value(text)
+
+
+def _word_days(ctx: Context, text: str) -> Iterator[Draft]:
+    for pattern in (WORD_DAY, MONTH_WORD_DAY):
+        for m in scan.finditer(pattern, text, scan.MONTH, back=60, ahead=40):
+            if m["month"].lower() == "may" and not m["month"][0].isupper():
+                continue  # "may" in lower case is the verb
+            number, month = _day_number(m["day"]), month_number(m["month"])
+            if number is None or month is None:
+                continue
+            year = int(m["year"]) if m["year"] else closest_year(month, number, ctx.release_date)
+            written = _calendar(year, month, number) if year is not None else None
+            if written is not None:
+                weekday = weekday_number(m["weekday"]) if m["weekday"] else None
+                yield _draft(m, written, weekday, note="the day said in words")
+
+
 def _numeric(ctx: Context, match: re.Match[str], a: int, b: int, year: int | None) -> Draft | None:
     """A numeric date read in the document's order; an ambiguous one toward the release date."""
     readings: list[Reading] = []
     for order, (day, month) in (("DMY", (a, b)), ("MDY", (b, a))):
-        resolved_year = year if year is not None else _closest_year(month, day, ctx.release_date)
+        resolved_year = year if year is not None else closest_year(month, day, ctx.release_date)
         if resolved_year is None or not 1 <= month <= 12 or not 1 <= day <= 31:
             continue
         written = CalendarDate(year=resolved_year, month=month, day=day)
@@ -233,6 +269,7 @@ def find(text: str, ctx: Context) -> list[Draft]:
                 continue  # "may 3" in running text is the verb
             if (d := _named(ctx, m, with_year=False)) is not None:
                 found.append(d)
+    found += _word_days(ctx, text)
     for m in scan.finditer(MONTH_YEAR, text, scan.MONTH, back=30, ahead=30):
         month = month_number(m["month"])
         if month is None or (m["month"] == "may" and not m["mod"]):
@@ -263,8 +300,9 @@ def _decades(text: str) -> Iterator[Draft]:
         if m["decade"]:
             value = m["decade"][:3] + "X"
         else:
-            century = "19" if int(m["short"]) >= 30 else "20"
-            value = century + m["short"][0] + "X"
+            short = m["short"] or m["short2"]
+            century = "19" if int(short) >= 30 else "20"
+            value = century + short[0] + "X"
         yield Draft(
             kind="date", start=m.start(), end=m.end(), value=value,
             timex=Timex(type="DATE", value=value),

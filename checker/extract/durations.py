@@ -26,16 +26,20 @@ _UNIT_RE = rf"(?P<unit>{_UNITS})s?"
 # Every duration holds a unit word: the costly patterns below run only around one.
 UNIT_WORD = scan.UNIT
 _VAGUE = r"a\s+few|few|several|a\s+couple\s+of|couple\s+of|many|some|a\s+number\s+of"
-_COUNT = rf"(?P<count>\d{{1,3}}(?:\.\d)?|{CARDINAL_WORD_RE}|{_VAGUE}|a|an)"
+# Counts: 3, 3.5, 2 1/2, three, two and a half, a few, half an, a half, another, a full, all.
+_COUNT = (
+    rf"(?P<count>\d{{1,3}}(?:\.\d+|\s+1/2)?|(?:{CARDINAL_WORD_RE})(?:\s+and\s+a\s+half)?|{_VAGUE}"
+    r"|half\s+an?|a\s+half|half|another|all|a\s+full|full|a|an)"
+)
 _LEAD = (
     r"(?:(?P<lead>the\s+(?:past|last|next|coming|previous|first|following|latest|final|same)"
-    r"|(?:past|last|next|first|another|the))\s+)?"
+    r"|(?:past|last|next|first|another|previous|upcoming|the))\s+)?"
 )
 _HEDGE = rf"(?:(?P<hedge>{hedges.HEDGE_RE})\s+)?"
 DURATION = re.compile(
     rf"(?<![\w$€£-]){_LEAD}{_HEDGE}{_COUNT}\s+(?:(?:more|full|long|whole|straight|consecutive|"
     rf"additional|further|trading|business|working|calendar)\s+)?{_UNIT_RE}\b"
-    r"(?!-|\s+(?:old|of\s+age|ago|from\s+now|hence)\b)",
+    r"(?P<plus>\s+and\s+a\s+half)?(?!-|\s+(?:old|of\s+age|ago|from\s+now|hence)\b)",
     re.IGNORECASE,
 )
 ADJECTIVE = re.compile(
@@ -66,6 +70,10 @@ UNCOUNTED = re.compile(
 )
 
 
+# A fraction of a unit said in the next smaller one: 2.5 years is P2Y6M, half an hour PT30M.
+_SMALLER = {"Y": ("M", 12, ""), "D": ("H", 24, "T"), "H": ("M", 60, ""), "W": ("D", 7, "")}
+
+
 def _timex(count: float | None, unit: str) -> str:
     prefix, code, factor = UNIT_CODES[unit]
     if code == "DE":
@@ -75,7 +83,21 @@ def _timex(count: float | None, unit: str) -> str:
     if count is None:
         return f"{prefix}X{code}"
     number = count * factor
-    return f"{prefix}{int(number) if number == int(number) else number}{code}"
+    if number == int(number):
+        return f"{prefix}{int(number)}{code}"
+    whole = int(number)
+    if code in _SMALLER and prefix in ("P", "PT"):
+        smaller, per, time_mark = _SMALLER[code]
+        part = (number - whole) * per
+        if part == int(part):
+            head = f"{whole}{code}" if whole else ""
+            mark = time_mark if "T" not in prefix else ""
+            return f"{prefix}{head}{mark}{int(part)}{smaller}"
+    if code == "M" and prefix == "PT":
+        part = (number - whole) * 60
+        if part == int(part):
+            return f"PT{whole}M{int(part)}S" if whole else f"PT{int(part)}S"
+    return f"{prefix}{number}{code}"
 
 
 def _unit(word: str) -> str:
@@ -111,7 +133,9 @@ def _durations(text: str) -> Iterator[Draft]:
     for m in scan.finditer(DURATION, text, UNIT_WORD, back=90, ahead=40):
         count_word = " ".join(m["count"].lower().split())
         lead = " ".join((m["lead"] or "").lower().split())
-        article = count_word in ("a", "an") and lead in ("", "the") and not m["hedge"]
+        article = (
+            count_word in ("a", "an", "all", "full") and lead in ("", "the") and not m["hedge"]
+        )
         if article and not _ARTICLE_CONTEXT.search(text, max(0, m.start() - 20), m.start()):
             continue
         if m["unit"][0].isupper() and (m.group(0)[0].islower() or _lower_before(text, m.start())):
@@ -123,9 +147,9 @@ def _durations(text: str) -> Iterator[Draft]:
         if lead == "the" and not (count_word[:1].isdigit() or cardinal_value(count_word)):
             continue  # "the" before a count: "the nine months"; not "the many years"
         vague = re.fullmatch(_VAGUE, count_word) is not None
-        count: float | None = None
-        if not vague:
-            count = float(m["count"]) if "." in m["count"] else cardinal_value(count_word)
+        count = None if vague else _count(count_word)
+        if count is not None and m["plus"]:
+            count += 0.5
         unit = _unit(m["unit"])
         hedge = hedges.normalise(m["hedge"])
         slack = 0.5 if count is not None and count < 10 else 0.0
@@ -136,6 +160,20 @@ def _durations(text: str) -> Iterator[Draft]:
         draft = _duration(m, m.start(), count, unit, lead or None, bounds)
         draft.hedge = hedge
         yield draft
+
+
+def _count(word: str) -> float | None:
+    """The number a count says: "3.5", "2 1/2", "two and a half", "half an", "another"."""
+    if word.endswith(" 1/2"):
+        return float(word[:-4]) + 0.5
+    if word.endswith(" and a half"):
+        whole = cardinal_value(word[: -len(" and a half")])
+        return None if whole is None else whole + 0.5
+    if word in ("half", "half a", "half an", "a half"):
+        return 0.5
+    if word in ("another", "all", "full", "a full"):
+        return 1.0
+    return float(word) if word.replace(".", "", 1).isdigit() else cardinal_value(word)
 
 
 def _lower_before(text: str, start: int) -> bool:

@@ -11,8 +11,14 @@ from checker.extract.base import Context, Draft
 from checker.extract.lexicon import MONTH_NAMES, month_number
 from checker.models import CalendarDate, Timex
 
-_NAMES = "|".join(MONTH_NAMES) + r"|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\."
-_EDGE = r"(?:early|late|mid|the\s+(?:end|beginning|start|middle|close)\s+of)"
+_NAMES = (
+    "|".join(MONTH_NAMES)
+    + r"|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
+)
+_EDGE = (
+    r"(?:early|late|mid|(?:the\s+)?(?:end|beginning|start|middle|close)\s+of"
+    r"|(?:the\s+)?month\s+of)"
+)
 MONTH_REF = re.compile(
     rf"\b(?:(?P<mod>(?:{_EDGE}[\s-]+)?(?:this\s+past|this\s+coming|last|next|this|past|coming)"
     rf"|{_EDGE})[\s-]+)?"
@@ -41,7 +47,8 @@ def _months(text: str, ctx: Context) -> Iterator[Draft]:
     release = ctx.release_date
     for m in scan.finditer(MONTH_REF, text, scan.MONTH, back=60, ahead=30):
         name = m["month"]
-        if not name[0].isupper():
+        shifted = any(word in (m["mod"] or "").lower() for word in _SHIFT) or m["year"]
+        if not name[0].isupper() and (not shifted or name.lower() in ("may", "march")):
             continue  # "may", "march" in lower case are the verbs
         month = month_number(name)
         if month is None or release is None:

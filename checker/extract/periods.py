@@ -14,7 +14,7 @@ _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
 _END = r"(?![\w/])"
 Q_FORM = re.compile(
     r"\b(?:(?:FY|fiscal)\s*)?Q(?P<q>[1-4])"
-    r"(?:\s*(?:of\s+)?(?:(?:FY|fiscal(?:\s+year)?)\s*)?['’]?(?P<year>1[6-9]\d\d|20\d\d|\d\d)|(?=\s*[,;:.)]|\s+[a-z]))"
+    r"(?:\s*(?:of\s+)?(?:(?:FY|fiscal(?:\s+year)?)\s*)?['’]?(?P<year>1[6-9]\d\d|20\d\d|\d\d)|(?=\s*[,;:.)]|\s+[a-z]|\s*$))"
     + _END
 )
 WORD_FORM = re.compile(

@@ -23,16 +23,16 @@ DAY_WORD = re.compile(
     re.IGNORECASE,
 )
 _UNIT = r"(?P<unit>week(?:end)?|month|year|quarter|decade|century|spring|summer|autumn|fall|winter)"
-_EDGE = r"(?:early|late|mid|earlier|later|the\s+(?:end|beginning|start|middle|rest)\s+of)"
+_EDGE = r"(?:early|late|mid|earlier|later|(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of)"
 CALENDAR_REF = re.compile(
     rf"\b(?:(?P<edge>{_EDGE})[\s-]+)?"
-    rf"(?P<mod>this\s+(?:past|coming)|this|last|next|past|coming|previous|current)\s+{_UNIT}\b"
+    rf"(?P<mod>this\s+(?:past|coming)|this|last|next|past|coming|previous|current|upcoming)\s+{_UNIT}\b"
     r"(?![\w-]|['’]s\s+\w+\s+(?:of|in)\b)",
     re.IGNORECASE,
 )
 # "by the end of the year", "at year-end": the release's own year, month, week or quarter.
 CURRENT_EDGE = re.compile(
-    r"\bthe\s+(?:end|beginning|start|middle|rest|remainder|close)\s+of\s+the\s+"
+    r"\b(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|close)\s+of\s+the\s+"
     r"(?P<unit>year|month|week|quarter)\b(?!['’-])"
     r"|\b(?:the\s+)?(?P<unit2>year|month|quarter)(?:['’]s\s+|[\s-])end\b(?![-’'])",
     re.IGNORECASE,
@@ -45,7 +45,7 @@ AGO = re.compile(
 )
 WEEKDAY_REF = re.compile(
     r"\b(?:(?P<mod>(?i:this\s+past|this\s+coming|last|next|this|coming|past|previous))\s+)?"
-    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    r"(?P<weekday>(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
 )
 WEEKEND = re.compile(r"\bthe\s+weekend\b(?![\w-])", re.IGNORECASE)
 _WEEKEND_LEAD = re.compile(
@@ -58,11 +58,23 @@ PRESENT = re.compile(
     r"\b(?!\s+in\b|\s+that\b|,\s+in\s+its|[-’'])",
     re.IGNORECASE,
 )
+# "in the summer", "during the early spring": a season of the release's year, read from the tense.
+SEASON_REF = re.compile(
+    r"(?<=\s)(?:(?:early|late|mid)[\s-]+)?the\s+(?:(?:early|late)\s+)?"
+    r"(?P<season>spring|summer|autumn|fall|winter)\b(?![-’']|\s+(?:of|\d))",
+    re.IGNORECASE,
+)
+_SEASON_LEAD = re.compile(
+    r"\b(?:in|during|over|through|throughout|by|until|since|for|this|into|before|after)\s+$",
+    re.IGNORECASE,
+)
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 _PRESENT_VALUES = {"recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF"}
+_SEASON = re.compile(r"\b(?:spring|summer|autumn|fall|winter)\b", re.IGNORECASE)
 _AGO = re.compile(r"\b(?:ago|from\s+now|hence)\b", re.IGNORECASE)
 _HOLIDAY_BEFORE = re.compile(r"(?:Black|Good|Cyber|Super|Ash|Easter|Palm|Holy|Giving)\s+$")
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-_STEPS = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}
+_STEPS = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "upcoming": 1}
 
 
 def _day(match: re.Match[str], day: date, cue: str, end: int | None = None) -> Draft:
@@ -101,6 +113,7 @@ def find(text: str, ctx: Context) -> list[Draft]:
     found += _ago(text, release)
     found += _weekdays(text, release)
     found += _weekends(text, release)
+    found += _seasons(text, release)
     return found
 
 
@@ -232,3 +245,20 @@ def _weekends(text: str, release: date | None) -> Iterator[Draft]:
         before = release.weekday() < 5 and way != tense.FUTURE
         value, _ = period_value(release, "weekend", -1 if before else 0)
         yield _period(m, value, "the weekend", None)
+
+
+def _seasons(text: str, release: date | None) -> Iterator[Draft]:
+    for m in scan.finditer(SEASON_REF, text, _SEASON, back=20, ahead=10):
+        lead = _SEASON_LEAD.search(text, max(0, m.start() - 12), m.start())
+        if lead is None or release is None:
+            continue
+        code = _SEASONS[m["season"].lower()]
+        first, last = _SEASON_MONTHS[code]
+        year = release.year
+        way = tense.direction(text, m.start(), m.end())
+        if way == tense.PAST and first > release.month:
+            year -= 1
+        elif way == tense.FUTURE and last < release.month:
+            year += 1
+        cue = " ".join(m.group(0).lower().split())
+        yield _period(m, f"{year}-{code}", cue, CalendarDate(year=year))

@@ -24,7 +24,7 @@ SPOKEN_YEAR = re.compile(
     re.IGNORECASE,
 )
 DECADE_WORD = re.compile(
-    r"\bthe\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?P<decade>twenties|thirties|forties|fifties|"
+    r"\bthe\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?:nineteen[\s-])?(?P<decade>twenties|thirties|forties|fifties|"
     r"sixties|seventies|eighties|nineties)\b",
     re.IGNORECASE,
 )

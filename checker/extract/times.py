@@ -22,7 +22,7 @@ _WEEKDAY = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _DAY_AFTER = rf"(?:,?\s+(?:on\s+)?(?P<day>{_WEEKDAY}|today|yesterday|tomorrow)\b(?!['’]s))?"
 CLOCK = re.compile(
     r"(?<![\w:.,$€£/-])(?:(?:about|around|approximately|shortly\s+(?:before|after))\s+)?"
-    r"(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*"
+    r"(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?)?\s*"
     r"(?P<half>[ap])(?:\.\s?m\b\.?|m\b)" + _ZONE + _DAY_AFTER,
     re.IGNORECASE,
 )
@@ -36,14 +36,16 @@ CLOCK_24 = re.compile(
 )
 NAMED = re.compile(
     r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bfrom\s)|"
-    r"(?<=\bsince\s)|(?<=\baround\s))(?P<name>noon|midnight|midday)\b"
+    r"(?<=\bsince\s)|(?<=\baround\s)|(?<=\bto\s)|(?<=\btill\s)|(?<=\b12\s))"
+    r"(?P<name>noon|midnight|midday)\b"
     + _DAY_AFTER
     + rf"|\b(?P<name2>noon|midnight)\s+(?P<day2>{_WEEKDAY}|today|yesterday|tomorrow)\b",
     re.IGNORECASE,
 )
 IN_THE = re.compile(
     rf"\b(?P<hour>1[0-2]|[1-9]|{CARDINAL_WORD_RE})(?:\s+o['’]clock)?\s+in\s+the\s+"
-    r"(?P<part>morning|afternoon|evening)\b",
+    r"(?P<part>morning|afternoon|evening)\b"
+    rf"|\b(?P<hour2>1[0-2]|[1-9]|{CARDINAL_WORD_RE})\s+o['’]clock\b",
     re.IGNORECASE,
 )
 # Parts of a day: "this morning", "last night", "Friday evening", "yesterday afternoon".
@@ -56,7 +58,7 @@ PART_OF_DAY = re.compile(
 # Cheap triggers for the scans (see scan.finditer).
 _AM_PM = re.compile(r"[aApP]\.?\s?[mM]\b")
 _COLON = re.compile(r"\d:?\d\d")
-_IN_THE = re.compile(r"\bin\s+the\s+(?:morning|afternoon|evening)", re.IGNORECASE)
+_IN_THE = re.compile(r"\bin\s+the\s+(?:morning|afternoon|evening)|o['’]clock", re.IGNORECASE)
 _NOON = re.compile(r"\b(?:noon|midnight|midday)", re.IGNORECASE)
 _PART = re.compile(r"\b(?:morning|afternoon|evening|night|tonight|mid)", re.IGNORECASE)
 _NAMED_HOURS = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}
@@ -102,10 +104,12 @@ def _clocks(text: str, ctx: Context) -> Iterator[Draft]:
         clock = f"T{int(hour_text):02d}:{minute}"
         yield _time(m, _day_of(text, m, m["day"], ctx.release_date), clock, "clock")
     for m in scan.finditer(IN_THE, text, _IN_THE, back=20, ahead=20):
-        said = cardinal_value(m["hour"])
+        said = cardinal_value(m["hour"] or m["hour2"])
         if said is None or not 1 <= said <= 12:
             continue
-        hour = said % 12 + (12 if m["part"].lower() != "morning" else 0)
+        hour = said % 12 + (12 if m["part"] and m["part"].lower() != "morning" else 0)
+        if not m["part"]:
+            hour = said  # "seven o'clock": the clock face, morning or evening unknown
         yield _time(m, None, f"T{hour:02d}:00", "clock")
 
 
