@@ -67,10 +67,14 @@ class Document:
 
         return split(self.text, self.body_start)
 
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """Where each sentence begins, for bisecting."""
+        return [start for start, _ in self.sentences]
+
     def sentence_at(self, offset: int) -> tuple[int, int]:
         """The sentence holding an offset (the whole line when none does)."""
-        starts = [s for s, _ in self.sentences]
-        index = bisect.bisect_right(starts, offset) - 1
+        index = bisect.bisect_right(self.sentence_starts, offset) - 1
         if index >= 0 and self.sentences[index][0] <= offset < self.sentences[index][1]:
             return self.sentences[index]
         line, _ = self.line_column(offset)
@@ -157,6 +161,8 @@ def find_dateline(text: str, start: int) -> tuple[date, str] | None:
             before, after = line[: match.start()], line[match.end() :]
             if before.strip() and not _DATELINE_PLACE.match(before):
                 continue
+            if re.search(r"\b[a-z]+\s*$", before):
+                continue  # "The Forum, founded on 1 July 2012": a date in a sentence
             if not before.strip() and not after.strip():
                 continue  # a date alone on a line is no dateline
             if after and not _DATELINE_AFTER.match(after):

@@ -20,6 +20,7 @@ _QUALIFIED = re.compile(
 # A place or a name after the counted noun narrows the count: "3 towns in Portugal".
 _NARROWED = re.compile(r"^\s+(?:in|from|across|at|for|of|outside|inside)\s+(?:the\s+)?[A-Z]")
 _HEDGE_AT_END = re.compile(rf"(?:{HEDGE_RE})\s*$", re.IGNORECASE)
+_NOW = ("today", "now", "this year")
 _TEMPORAL = ("date", "relative", "range", "duration")
 
 
@@ -32,15 +33,13 @@ class FigureParams(Params):
 FIELDS = {"first", "second", "working"}
 
 
-def _time_of(document: Document, claim: Claim, claims: list[Claim]) -> tuple[str, ...]:
-    """What the sentence says about when: its dated claims; present references count as now."""
-    sentence = document.sentence_at(claim.start)
-    values = [
-        c.value for c in claims
-        if c.kind in _TEMPORAL and sentence[0] <= c.start < sentence[1]
-        and c.value not in ("PRESENT_REF",) and c.cue not in ("today", "now", "this year")
-    ]  # fmt: skip
-    return tuple(sorted(values))
+def _times(document: Document, claims: list[Claim]) -> dict[tuple[int, int], tuple[str, ...]]:
+    """What each sentence says about when: its dated claims; present references count as now."""
+    found: dict[tuple[int, int], list[str]] = {}
+    for c in claims:
+        if c.kind in _TEMPORAL and c.value != "PRESENT_REF" and c.cue not in _NOW:
+            found.setdefault(document.sentence_at(c.start), []).append(c.value)
+    return {sentence: tuple(sorted(values)) for sentence, values in found.items()}
 
 
 def _counts_things(unit: str | None) -> bool:
@@ -90,9 +89,11 @@ def run(document: Document, claims: list[Claim], params: FigureParams) -> Iterat
     for claim in candidates:
         values.setdefault(claim.unit, set()).add(claim.amount)
     candidates = [c for c in candidates if len(values[c.unit]) < 3]
+    times = _times(document, claims)
     seen: dict[tuple[str, str | None, str | None, tuple[str, ...]], Claim] = {}
     for claim in candidates:
-        key = (claim.kind, claim.unit, claim.currency, _time_of(document, claim, claims))
+        when = times.get(document.sentence_at(claim.start), ())
+        key = (claim.kind, claim.unit, claim.currency, when)
         earlier = seen.get(key)
         if earlier is None:
             seen[key] = claim

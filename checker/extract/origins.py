@@ -9,7 +9,7 @@ from checker.extract import phrases
 from checker.extract.base import Context, Draft
 
 VERB = re.compile(
-    r"\b(?P<verb>founded|co-founded|established|created|launched|set\s+up|inaugurated|opened|"
+    r"(?<![\w-])(?P<verb>founded|co-founded|established|created|launched|set\s+up|inaugurated|opened|"
     r"began|started|formed|incorporated|introduced|instituted|convened|"
     r"first\s+(?:held|organi[sz]ed|convened|staged|took\s+place|met|published|awarded|launched))\b",
     re.IGNORECASE,
@@ -28,6 +28,7 @@ _PASSIVE_BEFORE = re.compile(
     r"been))\s*(?:officially\s+|formally\s+|originally\s+|jointly\s+)?$",
     re.IGNORECASE,
 )
+_AUXILIARY = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?$")
 _CLAUSE_OPENING = re.compile(r"\s*(?:in|on|since|back\s+in)\s+$", re.IGNORECASE)
 
 
@@ -60,6 +61,15 @@ def _verbs(text: str, dated: list[Draft]) -> Iterator[Draft]:
                         and not re.search(r"[.;:!?]", text[d.end : m.start()])), None)  # fmt: skip
         if opening is None:
             continue
+        auxiliary = _AUXILIARY.search(text, max(0, m.start() - 30), m.start())
+        if auxiliary:
+            # "In July 2012, the Forum was established in Geneva": the subject comes first.
+            draft = _draft(opening.start, m.end(), verb, opening)
+            span = _noun_phrase_before(text, auxiliary.start(), opening.end)
+            if span:
+                draft.subject, draft.extra["subject_span"] = text[span[0] : span[1]], span
+            yield draft
+            continue
         obj = phrases.after(text, m.end(), len(text))
         if obj is None:
             continue
@@ -90,9 +100,27 @@ def _subject_of_passive(text: str, verb_start: int, draft: Draft) -> None:
             if span:
                 draft.subject, draft.extra["subject_span"] = text[span[0] : span[1]], span
         return
-    span = phrases.before(text, passive.start(), max(0, verb_start - 200))
+    span = _noun_phrase_before(text, passive.start(), max(0, verb_start - 200))
     if span:
         draft.subject, draft.extra["subject_span"] = text[span[0] : span[1]], span
+
+
+def _noun_phrase_before(text: str, end: int, floor: int) -> tuple[int, int] | None:
+    """The phrase before `end`, passing over a clause set off by commas ("X, now in its third
+    year, was launched"): a phrase that opens with a lower-case word other than a determiner
+    is not the subject."""
+    for _ in range(3):
+        span = phrases.before(text, end, floor)
+        if span is None:
+            return None
+        first = text[span[0] : span[1]].split()[0]
+        if first[:1].isupper() or phrases.DETERMINERS.match(first + " "):
+            return span
+        comma = text.rfind(",", floor, span[0])
+        if comma < 0:
+            return None
+        end = comma
+    return None
 
 
 def _nouns(text: str, dated: list[Draft]) -> Iterator[Draft]:
