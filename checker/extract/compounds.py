@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from checker.extract import scan
 from checker.extract.base import Context, Draft
-from checker.extract.dates import closest_year
+from checker.extract.dates import closest_year, not_a_year
 from checker.extract.lexicon import MONTH_RE, month_number
 from checker.models import CalendarDate, Timex
 from checker.timeline import completed_years_range
@@ -68,6 +68,8 @@ def ranges(text: str, atoms: list[Draft]) -> Iterator[Draft]:
 def compact_ranges(text: str, ctx: Context) -> Iterator[Draft]:
     """Ranges written as one token: 2015-2021, 2015–21, 14–16 March 2023; with their dates."""
     for m in scan.finditer(COMPACT_YEARS, text, _YEAR_JOIN, back=2, ahead=14):
+        if not_a_year(text, m.start(), m.end()):
+            continue  # "Room 2015-2021"
         first = int(m["a"])
         second = int(m["b"]) if len(m["b"]) == 4 else first // 100 * 100 + int(m["b"])
         if len(m["b"]) == 2 and m["sep"] == "-" and second < first:

@@ -246,11 +246,19 @@ def _two_digit_year(text: str) -> int:
     return value + (2000 if value < 50 else 1900) if len(text) == 2 else value
 
 
+def not_a_year(text: str, start: int, end: int) -> bool:
+    """Whether the words around a four-digit number make it a count, a code or an address
+    ("Room 2015", "No. 2010", "2000 employees", "2000 Main Street")."""
+    before = text[max(0, start - 24) : start]
+    after = text[end : end + 30]
+    return bool(_NOT_YEAR_BEFORE.search(before) or _NOT_YEAR_AFTER.search(after))
+
+
 def _bare_years(text: str, ctx: Context) -> Iterator[Draft]:
     for match in BARE_YEAR.finditer(text):
         before = text[max(0, match.start() - 24) : match.start()]
         after = text[match.end() : match.end() + 30]
-        if _NOT_YEAR_BEFORE.search(before) or _NOT_YEAR_AFTER.search(after):
+        if not_a_year(text, match.start(), match.end()):
             continue
         if not _YEAR_CONTEXT.search(before) and after[:2].strip()[:1].isupper():
             continue  # "2000 Pennsylvania" reads as an address or a name, not a year

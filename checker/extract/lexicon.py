@@ -91,14 +91,21 @@ def alternation(words: list[str]) -> str:
     return _branches(root)
 
 
+# Full names never take a full stop (the stop after "July." ends the sentence); abbreviations may.
 MONTH_RE = (
-    "(?:" + alternation([*MONTH_NAMES, *(n[:3] for n in MONTH_NAMES), "Sept"]) + r")(?:\.(?!\w))?"
+    "(?:"
+    + alternation(MONTH_NAMES)
+    + "|(?:"
+    + alternation([*(n[:3] for n in MONTH_NAMES), "Sept"])
+    + r")(?:\.(?!\w))?)"
 )
 WEEKDAY_RE = (
     "(?:"
-    + alternation([*WEEKDAY_NAMES, *(n[:3] for n in WEEKDAY_NAMES), "Tues", "Thur", "Thurs"])
-    + r")(?:\.(?!\w))?"
-)  # fmt: skip
+    + alternation(WEEKDAY_NAMES)
+    + "|(?:"
+    + alternation([*(n[:3] for n in WEEKDAY_NAMES), "Tues", "Thur", "Thurs"])
+    + r")(?:\.(?!\w))?)"
+)
 ORDINAL_WORD_RE = alternation(list(ORDINALS))
 CARDINAL_WORD_RE = alternation([w for w in CARDINALS if w != "zero"])
 ORDINAL_DIGITS_RE = r"\d{1,3}(?:st|nd|rd|th)"

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from checker.extract import scan
+from checker.extract import names, scan
 from checker.extract.base import Context, Draft
-from checker.extract.lexicon import CARDINAL_WORD_RE, cardinal_value, weekday_number
+from checker.extract.lexicon import CARDINAL_WORD_RE, MONTH_RE, cardinal_value, weekday_number
 from checker.extract.relative import weekday_date
 from checker.models import CalendarDate, Timex
 
@@ -19,7 +19,11 @@ _ZONE = (
 )
 _WEEKDAY = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # A day said right after the time ("10 p.m. Wednesday", "noon today") is part of the time.
-_DAY_AFTER = rf"(?:,?\s+(?:on\s+)?(?P<day>{_WEEKDAY}|today|yesterday|tomorrow)\b(?!['’]s))?"
+# Not a weekday that opens a full date ("Tuesday, March 19, 2024"): that date is a claim itself.
+_DAY_AFTER = (
+    rf"(?:,?\s+(?:on\s+)?(?P<day>{_WEEKDAY}|today|yesterday|tomorrow)\b"
+    rf"(?!['’]s|,?\s+(?:{MONTH_RE}|the\s+\d|\d)))?"
+)
 CLOCK = re.compile(
     r"(?<![\w:.,$€£/-])(?:(?:about|around|approximately|shortly\s+(?:before|after))\s+)?"
     r"(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?)?\s*"
@@ -96,6 +100,8 @@ def _time(m: re.Match[str], day: date | None, clock: str, cue: str) -> Draft:
 
 def _clocks(text: str, ctx: Context) -> Iterator[Draft]:
     for m in scan.finditer(CLOCK, text, _AM_PM, back=40, ahead=60):
+        if not (m["zone"] or m["day"]) and names.name_after(text, m.end()):
+            continue  # "the 3 AM Radio show"
         hour = int(m["hour"]) % 12 + (12 if m["half"].lower() == "p" else 0)
         clock = f"T{hour:02d}:{m['minute'] or '00'}"
         yield _time(m, _day_of(text, m, m["day"], ctx.release_date), clock, "clock")
