@@ -32,7 +32,9 @@ def test_dateline(head: str, expected: date, order: str) -> None:
 def test_no_dateline_in_running_text() -> None:
     assert find_dateline("The meeting on 5 May 2020 went well.\n", 0) is None
     assert from_text("Nothing dated here.").date_source == "none"
-    assert from_text("The Forum, founded on 1 July 2012, is in its ninth year.").release_date is None
+    assert (
+        from_text("The Forum, founded on 1 July 2012, is in its ninth year.").release_date is None
+    )
 
 
 def test_header_line_with_text_after_it() -> None:
