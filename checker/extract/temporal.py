@@ -12,10 +12,11 @@ from checker.extract import (
     periods,
     relative,
     sets,
+    spans,
     spoken,
     times,
 )
-from checker.extract.base import Context, Draft, longest_first
+from checker.extract.base import Context, Draft
 
 
 def candidates(text: str, ctx: Context) -> list[Draft]:
@@ -38,15 +39,17 @@ def atoms(text: str, ctx: Context) -> tuple[list[Draft], list[Draft]]:
     """Temporal atoms (overlaps resolved toward the longest span), and the ranges written as one
     token ("2015-2021"), whose dates are among the atoms."""
     found = candidates(text, ctx)
+    index = spans.Index(found)
     ranges = [
         r for r in compounds.compact_ranges(text, ctx)
         if r.kind == "range" and not any(
-            c.overlaps(r) and c.end - c.start > r.end - r.start for c in found
+            c.end - c.start > r.end - r.start for c in index.overlapping(r.start, r.end)
         )
     ]  # fmt: skip
     joined = [atom for r in ranges for atom in r.links]
-    rest = [c for c in found if not any(r.overlaps(c) for r in ranges)]
-    kept = sorted(longest_first(rest) + joined, key=lambda d: d.start)
+    taken = spans.Index(ranges)
+    rest = [c for c in found if not taken.overlapping(c.start, c.end)]
+    kept = sorted(spans.longest_first(rest) + joined, key=lambda d: d.start)
     anaphora.resolve(kept, ctx.release_date)
     times.anchor(kept, text, ctx.release_date)
     return [d for d in kept if d.timex is not None], ranges

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -156,15 +157,17 @@ def anchor(drafts: list[Draft], text: str, release: date | None) -> None:
     release date."""
     days = [d for d in drafts if d.date is not None and d.date.precision == "day" and
             d.timex is not None and d.timex.type == "DATE"]  # fmt: skip
+    starts = [d.start for d in days]  # the drafts do not overlap: sorted by start and by end
     for draft in drafts:
         clock = draft.extra.get("anchor")
         if clock is None:
             continue
-        near = [d for d in days if abs(d.start - draft.start) < 120 and
+        i = bisect.bisect_left(starts, draft.start)
+        before = days[i - 1] if i > 0 else None
+        sides = [d for d in (before, days[i] if i < len(days) else None) if d is not None]
+        near = [d for d in sides if abs(d.start - draft.start) < 120 and
                 not any(ch in ".!?\n" for ch in text[min(d.end, draft.end) : max(d.start, draft.start)])]  # fmt: skip
-        before = [d for d in days if d.end <= draft.start]
-        source = min(near, key=lambda d: abs(d.start - draft.start)) if near else (
-            before[-1] if before else None)  # fmt: skip
+        source = min(near, key=lambda d: abs(d.start - draft.start)) if near else before
         day = source.date if source is not None else None
         if day is None and release is not None:
             day = CalendarDate.of(release)
