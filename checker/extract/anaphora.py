@@ -88,7 +88,7 @@ def _cue(m: re.Match[str]) -> str:
 def _quarters(text: str) -> Iterator[Draft]:
     for m in scan.finditer(QUARTER, text, _QUARTER, back=60, ahead=20):
         adj = " ".join((m["adj"] or "").lower().split())
-        if "period" in m.group(0).lower() and not adj and not m["ended"]:
+        if "period" in m.group(0).lower() and not adj and not m["ended"] and not m["year"]:
             continue  # "the period" alone is too often not a time
         yield _draft(m.start(), m.end() - len(m["ended"] or ""), _cue(m), "quarter",
                      ended=bool(m["ended"]), latest="latest" in adj or "recent" in adj,
@@ -123,7 +123,7 @@ def _years(text: str) -> Iterator[Draft]:
         shift = next((_SHIFT[a] for a in adj if a in _SHIFT), 0)
         if "latest" in adj:
             shift = -1  # the latest (completed) fiscal year
-        how = "release-year" if "current" in adj else "year"
+        how = "release-year" if "current" in adj or "full" in adj else "year"
         yield _draft(m.start(), m.end(), _cue(m), how, shift=shift)
     for m in scan.finditer(THE_MONTH, text, _MONTH, back=30, ahead=10):
         yield _draft(m.start(), m.end(), _cue(m), "month", shift=_SHIFT.get(m["adj"] or "", 0))
@@ -150,7 +150,7 @@ def resolve(drafts: list[Draft], release: date | None) -> None:
     for index, draft in enumerate(drafts):
         how = draft.extra.get("anaphor")
         if how is None:
-            _update(focus, draft)
+            _update(focus, draft, release)
             continue
         if how == "fixed":
             continue
@@ -158,11 +158,13 @@ def resolve(drafts: list[Draft], release: date | None) -> None:
         _resolve(draft, str(how), focus, release, after)
 
 
-def _update(focus: Focus, draft: Draft) -> None:
+def _update(focus: Focus, draft: Draft, release: date | None) -> None:
     if draft.timex is None or draft.timex.type not in ("DATE", "TIME"):
         return
     value = draft.timex.value
-    if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
+    m = re.fullmatch(r"(\d{4})-Q([1-4])", value)
+    # A forecast ("into the third quarter of 1990") is not the period a report is about.
+    if m and (release is None or (int(m[1]), int(m[2])) <= _quarter_of(release)):
         focus.quarter = (int(m[1]), int(m[2]))
     if draft.date is not None:
         focus.dated = draft.date
@@ -201,6 +203,10 @@ def _resolve(
     elif how == "day":
         day = (focus.day or release) + timedelta(days=int(str(draft.extra.get("shift", 0))))
         _set(draft, day.isoformat(), "DATE", CalendarDate.of(day))
+
+
+def _quarter_of(day: date) -> tuple[int, int]:
+    return day.year, (day.month - 1) // 3 + 1
 
 
 def _last_quarter(release: date) -> tuple[int, int]:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from checker.extract import scan
+from checker.extract import scan, tense
 from checker.extract.base import Context, Draft
 from checker.extract.lexicon import (
     MONTH_RE,
@@ -91,6 +91,8 @@ _DECADE = re.compile(r"\d0['’]?s\b")
 _SEASON = re.compile(r"\b(?:spring|summer|autumn|fall|winter)", re.IGNORECASE)
 _YEAR4 = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 _FISCAL = re.compile(r"\b(?:fiscal|FY|financial)", re.IGNORECASE)
+# Within this many days of the release the nearest occurrence wins whatever the tense says.
+_CLEARLY_NEAREST = 90
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 
 # Words before a bare year that make it a year and not a count or an address.
@@ -157,13 +159,35 @@ def closest_year(month: int, day: int | None, release: date | None) -> int | Non
     return best[1] if best else None
 
 
+def _unwritten_year(match: re.Match[str], month: int, day: int | None, ctx: Context) -> int | None:
+    """The year of a day named without one: the occurrence nearest the release; when that is
+    months away either way, the tense of the verb near it says past or future."""
+    nearest = closest_year(month, day, ctx.release_date)
+    release = ctx.release_date
+    if release is None or nearest is None:
+        return nearest
+    try:
+        distance = abs((date(nearest, month, day or 1) - release).days)
+    except ValueError:
+        return nearest
+    if distance <= _CLEARLY_NEAREST:
+        return nearest
+    way = tense.direction(match.string, match.start(), match.end())
+    this = date(release.year, month, min(day or 1, 28))
+    if way == tense.PAST:
+        return release.year if this <= release else release.year - 1
+    if way == tense.FUTURE:
+        return release.year if this >= release else release.year + 1
+    return nearest
+
+
 def _named(ctx: Context, match: re.Match[str], with_year: bool) -> Draft | None:
     """A date with the month in words; dateparser normalises the span, we keep invalid days."""
     month = month_number(match["month"])
     day = _day_number(match["day"]) if match.groupdict().get("day") else None
     if month is None or (match["day"] and day is None):
         return None
-    year = int(match["year"]) if with_year else closest_year(month, day, ctx.release_date)
+    year = int(match["year"]) if with_year else _unwritten_year(match, month, day, ctx)
     if year is None:
         return None
     written = _calendar(year, month, day)

@@ -34,7 +34,8 @@ CALENDAR_REF = re.compile(
 CURRENT_EDGE = re.compile(
     r"\b(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|close)\s+of\s+the\s+"
     r"(?P<unit>year|month|week|quarter)\b(?!['’-])"
-    r"|\b(?:the\s+)?(?P<unit2>year|month|quarter)(?:['’]s\s+|[\s-])end\b(?![-’'])",
+    r"|\b(?:the\s+)?(?P<unit2>year|month|quarter)(?:['’]s\s+|[\s-])end\b(?![-’'])"
+    r"(?:\s+(?P<year>(?:19|20)\d\d)\b)?",
     re.IGNORECASE,
 )
 AGO = re.compile(
@@ -44,7 +45,7 @@ AGO = re.compile(
     re.IGNORECASE,
 )
 WEEKDAY_REF = re.compile(
-    r"\b(?:(?P<mod>(?i:this\s+past|this\s+coming|last|next|this|coming|past|previous))\s+)?"
+    r"\b(?:(?P<mod>(?i:this\s+past|this\s+coming|last|next|this|coming|past|(?:the\s+)?previous))\s+)?"
     r"(?P<weekday>(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
 )
 WEEKEND = re.compile(r"\bthe\s+weekend\b(?![\w-])", re.IGNORECASE)
@@ -156,7 +157,12 @@ def _calendar_refs(text: str, release: date | None) -> Iterator[Draft]:
         if release is None:
             yield _unresolved(m, cue)
             continue
-        value, day = period_value(release, m["unit"].lower(), _STEPS.get(mod.split()[-1], 0))
+        unit = m["unit"].lower()
+        step = _STEPS.get(mod.split()[-1], 0)
+        if mod == "this past" and unit in _SEASONS:
+            # "this past spring": the latest spring to have ended, this year's if it has
+            step = 0 if _SEASON_MONTHS[_SEASONS[unit]][1] < release.month else -1
+        value, day = period_value(release, unit, step)
         yield _period(m, value, cue, day)
 
 
@@ -165,6 +171,10 @@ def _current_edges(release: date | None, text: str) -> Iterator[Draft]:
         cue = " ".join(m.group(0).lower().split())
         if release is None:
             yield _unresolved(m, cue)
+            continue
+        if (m["unit2"] or "").lower() == "year":
+            year = int(m["year"]) if m["year"] else release.year  # "year-end 2024": its last day
+            yield _period(m, f"{year}-12-31", cue, CalendarDate(year=year, month=12, day=31))
             continue
         value, day = period_value(release, (m["unit"] or m["unit2"]).lower(), 0)
         yield _period(m, value, cue, day)

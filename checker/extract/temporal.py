@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from checker.extract import (
     anaphora,
     compounds,
@@ -17,6 +19,8 @@ from checker.extract import (
     times,
 )
 from checker.extract.base import Context, Draft
+from checker.models import Timex
+from checker.timeline import iso_week
 
 
 def candidates(text: str, ctx: Context) -> list[Draft]:
@@ -35,6 +39,22 @@ def candidates(text: str, ctx: Context) -> list[Draft]:
     ]
 
 
+_WEEK_OF = re.compile(r"\bthe\s+week\s+of\s+$", re.IGNORECASE)
+
+
+def _weeks_of(text: str, drafts: list[Draft]) -> None:
+    """`the week of March 6`: the ISO week that holds the day (the draft grows to the phrase)."""
+    for draft in drafts:
+        day = draft.date.as_date() if draft.date is not None else None
+        lead = _WEEK_OF.search(text, max(0, draft.start - 16), draft.start) if day else None
+        if lead is None or day is None or draft.kind != "date":
+            continue
+        value = iso_week(day)
+        draft.start, draft.value, draft.timex = lead.start(), value, Timex(type="DATE", value=value)
+        draft.date = None  # a week, not the day it is named by
+        draft.note = f"the week of {day.isoformat()}"
+
+
 def atoms(text: str, ctx: Context) -> tuple[list[Draft], list[Draft]]:
     """Temporal atoms (overlaps resolved toward the longest span), and the ranges written as one
     token ("2015-2021"), whose dates are among the atoms."""
@@ -50,6 +70,7 @@ def atoms(text: str, ctx: Context) -> tuple[list[Draft], list[Draft]]:
     taken = spans.Index(ranges)
     rest = [c for c in found if not taken.overlapping(c.start, c.end)]
     kept = sorted(spans.longest_first(rest) + joined, key=lambda d: d.start)
+    _weeks_of(text, kept)
     anaphora.resolve(kept, ctx.release_date)
     times.anchor(kept, text, ctx.release_date)
     return [d for d in kept if d.timex is not None], ranges
