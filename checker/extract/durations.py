@@ -157,7 +157,10 @@ def _durations(text: str) -> Iterator[Draft]:
         if vague:
             low = 2.0 if "couple" in count_word else 3.0 if count_word == "several" else 2.0
             bounds = (low, 2.0 if "couple" in count_word else 9.0, "[]")
-        draft = _duration(m, m.start(), count, unit, lead or None, bounds)
+        start = m.start()
+        if m["hedge"] and lead in ("last", "past", "next", "first"):
+            start, lead = m.start("hedge"), ""  # "it will last over a week": a verb, no lead
+        draft = _duration(m, start, count, unit, lead or None, bounds)
         draft.hedge = hedge
         yield draft
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from checker.extract import scan, tense
+from checker.extract import names, scan, tense
 from checker.extract.base import Context, Draft
 from checker.extract.lexicon import MONTH_NAMES, month_number
 from checker.models import CalendarDate, Timex
@@ -22,7 +22,7 @@ _EDGE = (
 MONTH_REF = re.compile(
     rf"\b(?:(?P<mod>(?:{_EDGE}[\s-]+)?(?:this\s+past|this\s+coming|last|next|this|past|coming)"
     rf"|{_EDGE})[\s-]+)?"
-    rf"(?P<month>{_NAMES})(?!\w|-|['’](?!s\b)|\.\w|\s*\d|\s+(?:of\s+)?(?:1[6-9]|20)\d\d)"
+    rf"(?P<month>{_NAMES})(?!\w|-|['’](?!s\b)|\.\w|\.?\s*\d|\s+(?:of\s+)?(?:1[6-9]|20)\d\d)"
     r"(?:\s+(?P<year>last|next|this)\s+year\b)?",
     re.IGNORECASE,
 )
@@ -56,6 +56,13 @@ def _months(text: str, ctx: Context) -> Iterator[Draft]:
         mod = " ".join((m["mod"] or "").lower().split())
         if not mod and not m["year"] and not _INTRO.search(text, max(0, m.start() - 12), m.start()):
             continue
+        if (
+            not mod
+            and not m["year"]
+            and name.rstrip(".") in _GIVEN_NAMES
+            and names.name_after(text, m.end())
+        ):
+            continue  # "and Jan Kavan", "and August Busch"
         year = _year(text, m, month, mod, release)
         value = f"{year:04d}-{month:02d}"
         yield Draft(
@@ -66,20 +73,34 @@ def _months(text: str, ctx: Context) -> Iterator[Draft]:
         )  # fmt: skip
 
 
+# Months that are also given names: before a capitalised word they are a person.
+_GIVEN_NAMES = frozenset({"Jan", "April", "May", "June", "August", "Aug"})
+# A month at most this many months from the release's is that one, whatever the tense.
+_NEAR = 2
+
+
+def _nearest(month: int, release: date) -> int:
+    """The year of the nearest such month; six months either way is a tie, given to the past."""
+    if month - release.month > 6:
+        return release.year - 1
+    return release.year + 1 if release.month - month > 6 else release.year
+
+
 def _year(text: str, m: re.Match[str], month: int, mod: str, release: date) -> int:
     """The year of a month named without one: from "last"/"next", else from the tense."""
     if m["year"]:
         return release.year + {"last": -1, "next": 1}.get(m["year"].lower(), 0)
     shift = next((v for k, v in _SHIFT.items() if mod.endswith(k)), None)
+    nearest = _nearest(month, release)
+    if shift is None and abs((nearest - release.year) * 12 + month - release.month) <= _NEAR:
+        return nearest  # next month or last month, whatever the verb's tense
     if shift is None:
         if _DEADLINE.search(text, max(0, m.start() - 8), m.start()):
             shift = tense.FUTURE
         else:
             shift = tense.direction(text, m.start(), m.end())
         if shift == tense.UNKNOWN:
-            # The nearest such month; six months either way is a tie, given to the past.
-            return release.year - 1 if month - release.month > 6 else (
-                release.year + 1 if release.month - month > 6 else release.year)  # fmt: skip
+            return nearest
         # "in March" said in May of the same year is this year's March when told in the past.
         if shift == tense.PAST:
             return release.year if month <= release.month else release.year - 1
