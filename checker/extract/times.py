@@ -26,7 +26,7 @@ _DAY_AFTER = (
     rf"(?!['’]s|,?\s+(?:{MONTH_RE}|the\s+\d|\d)))?"
 )
 CLOCK = re.compile(
-    r"(?<![\w:.,$€£/-])(?:(?:about|around|approximately|shortly\s+(?:before|after))\s+)?"
+    r"(?<![\w:.,$€£/-])"
     r"(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?)?\s*"
     r"(?P<half>[ap])(?:\.\s?m\b\.?|m\b)" + _ZONE + _DAY_AFTER,
     re.IGNORECASE,
