@@ -52,11 +52,11 @@ THE_MONTH = re.compile(
     re.IGNORECASE,
 )
 # Cheap triggers for the scans (see scan.finditer).
-_QUARTER = re.compile(r"\b(?:quarter|period)\b", re.IGNORECASE)
-_YEAR_AGO = re.compile(r"\b(?:year|prior)[\s-]", re.IGNORECASE)
-_YEAR = re.compile(r"\byear", re.IGNORECASE)
-_MONTH = re.compile(r"\bmonth\b", re.IGNORECASE)
-_DAY = re.compile(r"\bday\b", re.IGNORECASE)
+_QUARTER = scan.keyed(re.compile(r"\b(?:quarter|period)\b", re.IGNORECASE), "quarter", "period")
+_YEAR_AGO = scan.keyed(re.compile(r"\b(?:year|prior)[\s-]", re.IGNORECASE), "year", "prior")
+_YEAR = scan.keyed(re.compile(r"\byear", re.IGNORECASE), "year")
+_MONTH = scan.keyed(re.compile(r"\bmonth\b", re.IGNORECASE), "month")
+_DAY = scan.keyed(re.compile(r"\bday\b", re.IGNORECASE), "day")
 _SHIFT = {"following": 1, "next": 1, "previous": -1, "prior": -1, "preceding": -1}
 
 

@@ -87,10 +87,15 @@ BARE_YEAR = re.compile(
 )
 # Cheap triggers for the scans (see scan.finditer).
 _NUMERIC = re.compile(r"\d[/.]\d")
-_DECADE = re.compile(r"\d0['’]?s\b")
-_SEASON = re.compile(r"\b(?:spring|summer|autumn|fall|winter)", re.IGNORECASE)
+_DECADE = scan.keyed(re.compile(r"\d0['’]?s\b"), "0s", "0's", "0’s")
+_SEASON = scan.keyed(
+    re.compile(r"\b(?:spring|summer|autumn|fall|winter)", re.IGNORECASE),
+    *["spring", "summer", "autumn", "fall", "winter"],
+)
 _YEAR4 = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
-_FISCAL = re.compile(r"\b(?:fiscal|FY|financial)", re.IGNORECASE)
+_FISCAL = scan.keyed(
+    re.compile(r"\b(?:fiscal|FY|financial)", re.IGNORECASE), "fiscal", "fy", "financial"
+)
 # Within this many days of the release the nearest occurrence wins whatever the tense says.
 _CLEARLY_NEAREST = 90
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}

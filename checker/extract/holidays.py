@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from checker.extract import scan, tense
 from checker.extract.base import Context, Draft
+from checker.extract.lexicon import words
 from checker.models import CalendarDate, Timex
 
 
@@ -80,11 +81,18 @@ HOLIDAY = re.compile(
     rf"(?P<name>{_NAMES})(?![\w’'-])(?:,?\s+(?P<year>1[6-9]\d\d|20\d\d)\b)?",
     re.IGNORECASE,
 )
-_TRIGGER = re.compile(
-    r"\b(?:new\s+year|christmas|boxing|valentine|halloween|independence|fourth\s+of|veterans|"
-    r"women|earth|environment|labou?r|may\s+day|thanksgiving|black|cyber|memorial|martin|mlk|"
-    r"president|mother|father|columbus|election|easter|good\s+friday)",
-    re.IGNORECASE,
+_TRIGGER = scan.keyed(
+    re.compile(
+        r"\b(?:new\s+year|christmas|boxing|valentine|halloween|independence|fourth\s+of|veterans|"
+        r"women|earth|environment|labou?r|may\s+day|thanksgiving|black|cyber|memorial|martin|mlk|"
+        r"president|mother|father|columbus|election|easter|good\s+friday)",
+        re.IGNORECASE,
+    ),
+    *words(
+        "new christmas boxing valentine halloween independence fourth veterans women earth "
+        "environment labo may thanksgiving black cyber memorial martin mlk president mother "
+        "father columbus election easter good"
+    ),
 )
 
 

@@ -27,8 +27,8 @@ WORD_FORM = re.compile(
     re.IGNORECASE,
 )
 # Cheap triggers for the scans (see scan.finditer).
-_Q = re.compile(r"Q[1-4]")
-_UNIT = re.compile(r"\b(?:quarter|half)\b", re.IGNORECASE)
+_Q = scan.keyed(re.compile(r"Q[1-4]"), "q1", "q2", "q3", "q4")
+_UNIT = scan.keyed(re.compile(r"\b(?:quarter|half)\b", re.IGNORECASE), "quarter", "half")
 _ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
             "4th": 4}  # fmt: skip
 _SHIFT = {"this": 0, "the": 0, "last": -1, "next": 1}

@@ -71,8 +71,11 @@ _SEASON_LEAD = re.compile(
 )
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 _PRESENT_VALUES = {"recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF"}
-_SEASON = re.compile(r"\b(?:spring|summer|autumn|fall|winter)\b", re.IGNORECASE)
-_AGO = re.compile(r"\b(?:ago|from\s+now|hence)\b", re.IGNORECASE)
+_SEASON = scan.keyed(
+    re.compile(r"\b(?:spring|summer|autumn|fall|winter)\b", re.IGNORECASE),
+    *["spring", "summer", "autumn", "fall", "winter"],
+)
+_AGO = scan.keyed(re.compile(r"\b(?:ago|from\s+now|hence)\b", re.IGNORECASE), "ago", "now", "hence")
 _HOLIDAY_BEFORE = re.compile(r"(?:Black|Good|Cyber|Super|Ash|Easter|Palm|Holy|Giving)\s+$")
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 _STEPS = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "upcoming": 1}

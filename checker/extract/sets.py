@@ -71,8 +71,16 @@ PLURAL_DAYS = re.compile(
 
 
 # Cheap triggers for the scans (see scan.finditer).
-_EVERY = re.compile(r"\b(?:every|each)\b", re.IGNORECASE)
-_PLURAL = re.compile(rf"\b(?:{_DAYS})s\b|\b(?:mornings|afternoons|evenings|nights|weekends)\b")
+_EVERY = scan.keyed(re.compile(r"\b(?:every|each)\b", re.IGNORECASE), "every", "each")
+_PLURAL = scan.keyed(
+    re.compile(rf"\b(?:{_DAYS})s\b|\b(?:mornings|afternoons|evenings|nights|weekends)\b"),
+    "days",
+    "mornings",
+    "afternoons",
+    "evenings",
+    "nights",
+    "weekends",
+)
 
 
 def _set(start: int, end: int, value: str, cue: str, frequency: str | None = None) -> Draft:

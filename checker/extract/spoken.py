@@ -33,9 +33,18 @@ CENTURY = re.compile(
     r"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)\s+century\b",
     re.IGNORECASE,
 )
-_TRIGGER = re.compile(
-    r"\b(?:eighteen|nineteen|twenty|two\s+thousand|century|(?:twen|thir|for|fif|six|seven|eigh|nine)ties)",
-    re.IGNORECASE,
+_TRIGGER = scan.keyed(
+    re.compile(
+        r"\b(?:eighteen|nineteen|twenty|two\s+thousand|century|(?:twen|thir|for|fif|six|seven|eigh|"
+        r"nine)ties)",
+        re.IGNORECASE,
+    ),
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thousand",
+    "century",
+    "ties",
 )
 _CENTURIES = {"eighteen": 18, "nineteen": 19, "twenty": 20}
 _ORDINAL_CENTURIES = {

@@ -62,10 +62,25 @@ PART_OF_DAY = re.compile(
 )
 # Cheap triggers for the scans (see scan.finditer).
 _AM_PM = re.compile(r"[aApP]\.?\s?[mM]\b")
-_COLON = re.compile(r"\d:?\d\d")
-_IN_THE = re.compile(r"\bin\s+the\s+(?:morning|afternoon|evening)|o['’]clock", re.IGNORECASE)
-_NOON = re.compile(r"\b(?:noon|midnight|midday)", re.IGNORECASE)
-_PART = re.compile(r"\b(?:morning|afternoon|evening|night|tonight|mid)", re.IGNORECASE)
+_COLON = scan.keyed(re.compile(r"\d:?\d\d"), ":", "gmt", "utc")
+_IN_THE = scan.keyed(
+    re.compile(r"\bin\s+the\s+(?:morning|afternoon|evening)|o['’]clock", re.IGNORECASE),
+    "morning",
+    "afternoon",
+    "evening",
+    "clock",
+)
+_NOON = scan.keyed(
+    re.compile(r"\b(?:noon|midnight|midday)", re.IGNORECASE), "noon", "midnight", "midday"
+)
+_PART = scan.keyed(
+    re.compile(r"\b(?:morning|afternoon|evening|night|tonight|mid)", re.IGNORECASE),
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "mid",
+)
 _NAMED_HOURS = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}
 _DAY_SHIFT = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1}
 
