@@ -8,8 +8,9 @@ from collections.abc import Iterator
 
 from checker.extract import scan
 from checker.extract.base import Context, Draft
-from checker.extract.dates import closest_year, not_a_year
+from checker.extract.dates import closest_year
 from checker.extract.lexicon import MONTH_RE, month_number
+from checker.extract.years import not_a_year
 from checker.models import CalendarDate, Timex
 from checker.timeline import completed_years_range
 

@@ -1,4 +1,4 @@
-"""Absolute dates: full dates, month and year, numeric dates, years, decades and seasons."""
+"""Absolute dates: full dates, days and months, month and year, numeric and ISO dates."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from checker.extract import scan, tense
+from checker.extract import scan, tense, years
 from checker.extract.base import Context, Draft
 from checker.extract.lexicon import (
     MONTH_RE,
@@ -64,66 +64,10 @@ SHORT_NUMERIC_DATE = re.compile(
     r"(?:(?<=\()|(?<=\bon\s)|(?<=\bdated\s))(?P<a>\d{1,2})/(?P<b>\d{1,2})(?=\))|"
     r"(?:(?<=\bon\s)|(?<=\bdated\s))(?P<c>\d{1,2})/(?P<d>\d{1,2})(?![\w/.-]|\.\d)"
 )
-DECADE = re.compile(
-    r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<decade>1[6-9]\d0|20\d0)['’]?s\b"
-    r"|(?:\bthe\s+)?['’](?P<short>\d0)s\b|\bthe\s+(?P<short2>\d0)['’]?s\b",
-    re.IGNORECASE,
-)
-SEASON = re.compile(
-    rf"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?P<season>spring|summer|autumn|fall|winter)"
-    rf"(?:\s+of)?,?\s+{_YEAR}{_END}",
-    re.IGNORECASE,
-)
-YEAR_MOD = re.compile(
-    rf"\b(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-]+{_YEAR}{_END}",
-    re.IGNORECASE,
-)
-FISCAL_YEAR = re.compile(
-    rf"\b(?:fiscal(?:\s+year)?|FY|financial\s+year)\s*['’]?(?P<year>\d{{4}}|\d\d){_END}",
-    re.IGNORECASE,
-)
-BARE_YEAR = re.compile(
-    r"(?<![\w$€£¥#./:,-])(?P<year>1[6-9]\d\d|20\d\d|2100)(?![\w%$€£/]|[.,:]\d|-\d)"
-)
 # Cheap triggers for the scans (see scan.finditer).
 _NUMERIC = re.compile(r"\d[/.]\d")
-_DECADE = scan.keyed(re.compile(r"\d0['’]?s\b"), "0s", "0's", "0’s")
-_SEASON = scan.keyed(
-    re.compile(r"\b(?:spring|summer|autumn|fall|winter)", re.IGNORECASE),
-    *["spring", "summer", "autumn", "fall", "winter"],
-)
-_YEAR4 = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
-_FISCAL = scan.keyed(
-    re.compile(r"\b(?:fiscal|FY|financial)", re.IGNORECASE), "fiscal", "fy", "financial"
-)
 # Within this many days of the release the nearest occurrence wins whatever the tense says.
 _CLEARLY_NEAREST = 90
-_SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-
-# Words before a bare year that make it a year and not a count or an address.
-_YEAR_CONTEXT = re.compile(
-    r"(?:\b(?:in|since|from|until|till|to|by|of|during|between|and|or|through|before|after|around|"
-    r"circa|c\.|early|mid|late|year|years|the|its|their|for|on|at|than|as|this|that|summer|"
-    r"spring|autumn|fall|winter|end|start|beginning|mid-|season|class|cohort|vintage)"
-    r"|[(\[–—-])\s*$",
-    re.IGNORECASE,
-)
-_NOT_YEAR_BEFORE = re.compile(
-    r"(?:\b(?:no|nos|number|model|room|suite|unit|route|highway|flight|box|ext|tel|phone|fax|"
-    r"call|dial|page|pages|pp|version|v|iso|rfc|section|article|chapter|part|rule|bill|grade|"
-    r"level|series|type|mark|mk|figure|fig|table|step|item|code|ref|order|invoice)\.?"
-    r"|[$€£¥#+×x*/=]|\d[\s.-])\s*$",
-    re.IGNORECASE,
-)
-_NOT_YEAR_AFTER = re.compile(
-    r"^\s*(?:(?:[A-Z][a-z]+\s+)?(?:street|st\.|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|drive|dr\.|"
-    r"lane|ln\.?|way|place|plaza|parkway|pkwy|court|ct\.?|suite|highway)\b|[-–]\d{3}|\s?(?:units?|"
-    r"people|employees|members|staff|jobs|pieces|items|km|kilometres|kilometers|miles|metres|meters|"
-    r"feet|ft|m|kg|tons|tonnes|hectares|acres|calories|words|points|votes|beds|seats|rooms|homes|"
-    r"households|students|volunteers|participants|visitors|customers|users|companies|firms|cases|"
-    r"patients|children|families|projects)\b)",
-    re.IGNORECASE,
-)
 
 
 def _draft(
@@ -270,30 +214,6 @@ def _choose_reading(readings: list[Reading], ctx: Context) -> Reading:
     return preferred
 
 
-def _two_digit_year(text: str) -> int:
-    value = int(text)
-    return value + (2000 if value < 50 else 1900) if len(text) == 2 else value
-
-
-def not_a_year(text: str, start: int, end: int) -> bool:
-    """Whether the words around a four-digit number make it a count, a code or an address
-    ("Room 2015", "No. 2010", "2000 employees", "2000 Main Street")."""
-    before = text[max(0, start - 24) : start]
-    after = text[end : end + 30]
-    return bool(_NOT_YEAR_BEFORE.search(before) or _NOT_YEAR_AFTER.search(after))
-
-
-def _bare_years(text: str, ctx: Context) -> Iterator[Draft]:
-    for match in BARE_YEAR.finditer(text):
-        before = text[max(0, match.start() - 24) : match.start()]
-        after = text[match.end() : match.end() + 30]
-        if not_a_year(text, match.start(), match.end()):
-            continue
-        if not _YEAR_CONTEXT.search(before) and after[:2].strip()[:1].isupper():
-            continue  # "2000 Pennsylvania" reads as an address or a name, not a year
-        yield _draft(match, CalendarDate(year=int(match["year"])))
-
-
 def find(text: str, ctx: Context) -> list[Draft]:
     """Every absolute date in the text, overlapping candidates included."""
     found: list[Draft] = []
@@ -320,43 +240,12 @@ def find(text: str, ctx: Context) -> list[Draft]:
         if (day := _calendar(int(m["year"]), int(m["month"]), int(m["day"]))) is not None:
             found.append(_draft(m, day))
     for m in scan.finditer(NUMERIC_DATE, text, _NUMERIC, back=4, ahead=12):
-        if (d := _numeric(ctx, m, int(m["a"]), int(m["b"]), _two_digit_year(m["y"]))) is not None:
+        if (
+            d := _numeric(ctx, m, int(m["a"]), int(m["b"]), years.two_digit_year(m["y"]))
+        ) is not None:
             found.append(d)
     for m in scan.finditer(SHORT_NUMERIC_DATE, text, _NUMERIC, back=4, ahead=12):
         a, b = (m["a"], m["b"]) if m["a"] else (m["c"], m["d"])
         if (d := _numeric(ctx, m, int(a), int(b), None)) is not None:
             found.append(d)
-    found += _decades(text)
-    found += _seasons_and_quarters(text, ctx)
-    found += list(_bare_years(text, ctx))
-    return found
-
-
-def _decades(text: str) -> Iterator[Draft]:
-    for m in scan.finditer(DECADE, text, _DECADE, back=30, ahead=6):
-        if m["decade"]:
-            value = m["decade"][:3] + "X"
-        else:
-            short = m["short"] or m["short2"]
-            century = "19" if int(short) >= 30 else "20"
-            value = century + short[0] + "X"
-        yield Draft(
-            kind="date", start=m.start(), end=m.end(), value=value,
-            timex=Timex(type="DATE", value=value),
-            date=CalendarDate(year=int(value[:3] + "0")),
-            note="a decade",
-        )  # fmt: skip
-
-
-def _seasons_and_quarters(text: str, ctx: Context) -> Iterator[Draft]:
-    for m in scan.finditer(SEASON, text, _SEASON, back=12, ahead=20):
-        value = f"{m['year']}-{_SEASONS[m['season'].lower()]}"
-        yield Draft(
-            kind="date", start=m.start(), end=m.end(), value=value,
-            timex=Timex(type="DATE", value=value), date=CalendarDate(year=int(m["year"])),
-        )  # fmt: skip
-    for m in scan.finditer(YEAR_MOD, text, _YEAR4, back=30, ahead=6):
-        yield _draft(m, CalendarDate(year=int(m["year"])))
-    for m in scan.finditer(FISCAL_YEAR, text, _FISCAL, back=2, ahead=30):
-        year = _two_digit_year(m["year"])
-        yield _draft(m, CalendarDate(year=year))
+    return found + years.find(text, ctx)
