@@ -12,6 +12,7 @@ from checker.extract import (
     ordinals,
     origins,
     quantities,
+    spans,
     temporal,
 )
 from checker.extract.base import Context, Draft
@@ -63,7 +64,9 @@ def drafts(document: Document) -> list[Draft]:
 
 def numeric(text: str, ctx: Context, temporal: list[Draft]) -> list[Draft]:
     """Quantities, money, percentages, changes and lists outside the temporal claims."""
-    taken = [(d.start, d.end) for d in temporal if d.kind not in ("range", "origin", "birth")]
+    # Numbers inside a date, an age or an ordinal are not amounts; ranges, origins and births
+    # only join other claims, so a number beside their dates is still free.
+    taken = spans.Index(d for d in temporal if d.kind not in ("range", "origin", "birth"))
     amounts = quantities.find(text, ctx, taken)
     changes.mark_percent_changes(text, amounts)
     built = list(changes.from_to(text, ctx, amounts))

@@ -60,15 +60,6 @@ class Draft:
         return self.start <= other.start and other.end <= self.end
 
 
-def longest_first(drafts: list[Draft]) -> list[Draft]:
-    """Keep, of overlapping drafts, the longest (the earliest of equals), in text order."""
-    kept: list[Draft] = []
-    for draft in sorted(drafts, key=lambda d: (-(d.end - d.start), d.start)):
-        if not any(draft.overlaps(other) for other in kept):
-            kept.append(draft)
-    return sorted(kept, key=lambda d: d.start)
-
-
 def anchored(
     anchor: re.Pattern[str], pattern: re.Pattern[str], text: str, reach: int = 80, tail: int = 0
 ) -> Iterator[re.Match[str]]:

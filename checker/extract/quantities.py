@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from checker import hedges
-from checker.extract import numbers
+from checker.extract import numbers, spans
 from checker.extract.base import Context, Draft
 from checker.extract.numbers import Number
 
@@ -200,10 +200,6 @@ _IRREGULAR_PLURALS = frozenset(
 )
 
 
-def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in taken)
-
-
 def _interval(number: Number, hedge: str | None) -> tuple[float | None, float | None, str]:
     low, high, bounds = hedges.interval(hedge, number.value)
     if hedge is None and number.step:
@@ -228,14 +224,14 @@ def _counted(text: str, end: int) -> tuple[str, tuple[int, int]] | None:
     return word, (start, stop)
 
 
-def find(text: str, ctx: Context, taken: list[tuple[int, int]]) -> list[Draft]:
+def find(text: str, ctx: Context, taken: spans.Index) -> list[Draft]:
     """Money, percentages and counted quantities not inside another claim (a date, an age …)."""
     return list(_quantities(text, taken))
 
 
-def _quantities(text: str, taken: list[tuple[int, int]]) -> Iterator[Draft]:
+def _quantities(text: str, taken: spans.Index) -> Iterator[Draft]:
     for number in numbers.find(text):
-        if _overlaps(number.start, number.end, taken):
+        if taken.overlapping(number.start, number.end):
             continue
         before = text[max(0, number.start - 24) : number.start]
         after = text[number.end : number.end + 40]
