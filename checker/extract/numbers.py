@@ -18,7 +18,7 @@ _SCALE_RE = r"(?:\s*(?P<scale>thousand|millions?|billions?|trillion|mln|bn|mn|tn
 _DIGITS = r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _WORDS = rf"(?P<words>(?i:{CARDINAL_WORD_RE})(?:(?i:\s+(?:hundred|thousand))(?:\s+and\s+(?i:{CARDINAL_WORD_RE}))?)?)"
 NUMBER = re.compile(
-    rf"(?<![\w.,/-]){_DIGITS}(?:{_SCALE_RE})?(?![\w/]|[.,]\d)|\b{_WORDS}(?:\s+(?P<wscale>thousand|million|billion))?\b"
+    rf"(?<![\w.,/-]){_DIGITS}(?P<plus>\+)?(?:{_SCALE_RE})?(?![\w/]|[.,]\d)|\b{_WORDS}(?:\s+(?P<wscale>thousand|million|billion))?\b"
 )
 
 
@@ -32,6 +32,7 @@ class Number:
     decimals: int
     scale: float
     words: bool
+    plus: bool = False  # "3+ billion": at least
 
     @property
     def step(self) -> float:
@@ -46,7 +47,10 @@ def parse(match: re.Match[str]) -> Number | None:
         scale_word = (match["scale"] or match["short"] or "").lower()
         scale = SCALES.get(scale_word, 1.0)
         decimals = len(digits.split(".")[1]) if "." in digits else 0
-        return Number(float(digits) * scale, match.start(), match.end(), decimals, scale, False)
+        value = float(digits) * scale
+        return Number(
+            value, match.start(), match.end(), decimals, scale, False, bool(match["plus"])
+        )
     words = " ".join(match["words"].lower().split())
     total = _word_value(words)
     if total is None:

@@ -92,8 +92,9 @@ _NOT_QUANTITY_AFTER = re.compile(
     r"lane|way|place|plaza|parkway|court|square)\b|(?:st|nd|rd|th)\b)",
     re.IGNORECASE,
 )
+# What is counted: a lower-case word, then up to two more ("40 million immunocompromised Americans").
 _NOUN_AFTER = re.compile(
-    r"\s+(?P<w1>[a-z][a-z-]*)(?:\s+(?P<w2>[a-z][a-z-]*))?(?:\s+(?P<w3>[a-z][a-z-]*))?"
+    r"\s+(?P<w1>[a-z][a-z-]*)(?:\s+(?P<w2>[A-Za-z][a-z-]*))?(?:\s+(?P<w3>[A-Za-z][a-z-]*))?"
 )
 _NOT_NOUNS = frozenset(
     [
@@ -207,8 +208,9 @@ def _interval(number: Number, hedge: str | None) -> tuple[float | None, float | 
     return low, high, bounds
 
 
-def _counted(text: str, end: int) -> tuple[str, tuple[int, int]] | None:
-    """What a number counts: the first plural-looking word among the next three."""
+def _counted(text: str, end: int, singular: bool) -> tuple[str, tuple[int, int]] | None:
+    """What a number counts: the first plural-looking word among the next three; a singular
+    noun only after the number one ("400 high school, collegiate …" counts nothing named)."""
     m = _NOUN_AFTER.match(text, end)
     if not m:
         return None
@@ -220,6 +222,8 @@ def _counted(text: str, end: int) -> tuple[str, tuple[int, int]] | None:
             break
         if (word.endswith("s") and not word.endswith("ss")) or word in _IRREGULAR_PLURALS:
             return word, (start, stop)
+    if not singular or words[0][0][:1].isupper():
+        return None
     word, start, stop = words[0]
     return word, (start, stop)
 
@@ -244,6 +248,8 @@ def _quantities(text: str, taken: spans.Index) -> Iterator[Draft]:
             continue
         hedge_match = _HEDGE_BEFORE.search(text, max(0, draft.start - 24), draft.start)
         draft.hedge = hedges.normalise(hedge_match["hedge"]) if hedge_match else None
+        if number.plus and draft.hedge is None:
+            draft.hedge = "at least"  # "$3+ billion"
         draft.low, draft.high, draft.bounds = _interval(number, draft.hedge)
         draft.extra["number"] = number
         if hedge_match:
@@ -281,7 +287,7 @@ def _percent(text: str, number: Number) -> Draft | None:
 
 
 def _count(text: str, number: Number) -> Draft | None:
-    counted = _counted(text, number.end)
+    counted = _counted(text, number.end, singular=number.value == 1)
     if counted is None:
         return None
     noun, span = counted
