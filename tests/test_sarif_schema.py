@@ -59,3 +59,19 @@ def test_stdin_an_unknown_rule_an_empty_span_and_no_findings_are_valid(shared: P
     report, texts = single("<stdin>", text, [hit, empty])
     validate(sarif.render(report, texts, []), shared)
     validate(sarif.render(*single("a b.md", "", []), RULES), shared)
+
+
+def test_every_example_release_gives_valid_sarif(shared: Path) -> None:
+    import subprocess
+    import sys
+
+    releases = sorted(p for p in (shared / "examples").iterdir() if p.suffix in (".txt", ".md"))
+    assert releases
+    proc = subprocess.run(
+        [sys.executable, "-m", "checker", "check", "--format", "sarif", *map(str, releases)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert proc.returncode in (0, 1), proc.stderr
+    validate(proc.stdout, shared)
+    results = json.loads(proc.stdout)["runs"][0]["results"]
+    assert {r["ruleId"] for r in results} >= {"anniversary-mismatch", "sum-mismatch"}
