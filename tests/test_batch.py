@@ -68,3 +68,16 @@ def test_changed_since(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     assert paths == ["added.txt", "new.txt"]
     assert main(["check", "--changed-since", "no-such-ref", "."]) == 2
     assert "no-such-ref" in capsys.readouterr().err
+
+
+def test_progress_only_on_a_terminal_outside_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker import batch
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    monkeypatch.delenv("CI", raising=False)
+    assert batch.show_progress(50) and not batch.show_progress(5)
+    monkeypatch.setenv("CI", "true")
+    assert not batch.show_progress(50)
+    monkeypatch.delenv("CI")
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    assert not batch.show_progress(50)
