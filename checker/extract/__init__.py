@@ -62,11 +62,11 @@ def drafts(document: Document) -> list[Draft]:
     return atoms + built
 
 
-def numeric(text: str, ctx: Context, temporal: list[Draft]) -> list[Draft]:
+def numeric(text: str, ctx: Context, claimed: list[Draft]) -> list[Draft]:
     """Quantities, money, percentages, changes and lists outside the temporal claims."""
     # Numbers inside a date, an age or an ordinal are not amounts; ranges, origins and births
     # only join other claims, so a number beside their dates is still free.
-    taken = spans.Index(d for d in temporal if d.kind not in ("range", "origin", "birth"))
+    taken = spans.Index(d for d in claimed if d.kind not in ("range", "origin", "birth"))
     amounts = quantities.find(text, ctx, taken)
     changes.mark_percent_changes(text, amounts)
     built = list(changes.from_to(text, ctx, amounts))
