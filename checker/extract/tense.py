@@ -26,15 +26,24 @@ _PAST = frozenset(
     )
 )
 _WORD = re.compile(r"[A-Za-z’']+")
-# A sentence boundary: the reference and its verb are read inside one clause-ish window.
-_STOP = re.compile(r"[.!?;\n]")
+# A sentence boundary: the reference and its verb are read inside one clause-ish window. A full
+# stop counts only before a space, and not after an abbreviation ("Sept. 14", "Mr. Lee", "U.S.").
+_STOP = re.compile(
+    r"[!?;\n]|(?<!\b[A-Za-z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\bSept)\.(?=[\s\"'”’)]|$)"
+)
 _WINDOW = 60
 
 
-def _cue(word: str) -> int:
+_NEXT_TO = re.compile(r"\s+to\b")
+
+
+def _cue(m: re.Match[str]) -> int:
+    word = m.group(0)
     if word[0].isupper() and word.endswith("ed"):
         return UNKNOWN  # "United", "Limited": a name, not a verb
     word = word.lower()
+    if word == "next" and _NEXT_TO.match(m.string, m.end()):
+        return UNKNOWN  # "next to the embassy": a place
     if word in _FUTURE:
         return FUTURE
     if word in _PAST or (len(word) > 4 and word.endswith("ed") and not word.endswith("eed")):
@@ -53,11 +62,11 @@ def direction(text: str, start: int, end: int) -> int:
     right = right_stop.start() if right_stop else min(len(text), end + _WINDOW)
     best: tuple[int, int] | None = None
     for m in _WORD.finditer(text, left, start):
-        cue = _cue(m.group(0))
+        cue = _cue(m)
         if cue:
             best = (start - m.end(), cue) if best is None or start - m.end() <= best[0] else best
     for m in _WORD.finditer(text, end, right):
-        cue = _cue(m.group(0))
+        cue = _cue(m)
         if cue:
             distance = m.start() - end
             if best is None or distance < best[0] or (distance == best[0] and cue == PAST):
