@@ -46,6 +46,34 @@ def elapsed(first: date, last: date, release: date, measure: str) -> tuple[int, 
     return count(min(last, release), release), count(first, release) + 1
 
 
+# "… has performed for more than two decades": a present perfect runs up to the release.
+_PERFECT_FOR = re.compile(r"\b(?:has|have)\s+(?:[a-z]+\s+){0,3}?for\s+$")
+_NOT_ITS_AGE = re.compile(r"\s+of\s+(?:experience|expertise|combined|history|service)\b")
+
+
+def _origin_of_perfect(document: Document, claim: Claim, origins: list[Claim]) -> Claim | None:
+    """The origin a present-perfect duration counts from: "Founded in 2010, the orchestra has
+    performed for more than two decades" (one origin in the sentence, nothing else)."""
+    text = document.text
+    sentence = document.sentence_at(claim.start)
+    perfect = _PERFECT_FOR.search(text, sentence[0], claim.start)
+    if perfect is None or _NOT_ITS_AGE.match(text, claim.end):
+        return None  # "have over 30 years of experience" is the age of someone's skill
+    inside = [o for o in origins if sentence[0] <= o.start < sentence[1]]
+    if len(inside) != 1 or (span := inside[0].subject_span) is None:
+        return None
+    origin = inside[0]
+    # The verb's subject must be the origin's: "Founded in 2010, the orchestra has …" or "The
+    # orchestra, founded in 2010, has …", never "the firm's partners have …".
+    subject_end = span[1]
+    if not span[0] < perfect.start() or subject_end > perfect.start():
+        return None
+    between = text[subject_end : perfect.start()]
+    if origin.start >= subject_end and origin.end <= perfect.start():
+        between = between.replace(origin.text, "")
+    return origin if not between.strip(" ,") else None
+
+
 @register("duration", DurationParams, FIELDS)
 def run(document: Document, claims: list[Claim], params: DurationParams) -> Iterator[Hit]:
     """Flag a length of time that the date after "since" cannot give at the release date."""
@@ -55,11 +83,14 @@ def run(document: Document, claims: list[Claim], params: DurationParams) -> Iter
     index = common.by_id(claims)
     durations = [c for c in claims if c.kind == "duration" and c.cue not in params.skip_cues]
     sinces = {c.start: c for c in claims if c.kind == "duration" and c.cue == "since"}
+    origins = [c for c in claims if c.kind == "origin"]
     for claim in durations:
         if claim.unit not in _UNITS or (claim.low is None and claim.high is None):
             continue
         gap = _BETWEEN.match(document.text, claim.end)
-        since = sinces.get(gap.end() if gap else claim.end)
+        since = sinces.get(gap.end() if gap else claim.end) or _origin_of_perfect(
+            document, claim, origins
+        )
         if since is None:
             continue
         origin = common.date_part(since, index)
@@ -87,6 +118,7 @@ def run(document: Document, claims: list[Claim], params: DurationParams) -> Iter
             },
             related=(common.related(origin, "since"),),
             working=working,
-            suggestion=f"{completed} {measure}s {since.text}",
+            suggestion=f"{completed} {measure}s"
+            + (f" {since.text}" if since.kind == "duration" else ""),
             claims=(claim.id, since.id),
         )
