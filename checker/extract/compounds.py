@@ -125,8 +125,8 @@ def link_brackets(text: str, atoms: list[Draft]) -> None:
 def since(text: str, ctx: Context, atoms: list[Draft]) -> Iterator[Draft]:
     """`since 2012`, `since its creation in 2010`: a duration from a date to the release."""
     for atom in atoms:
-        if atom.kind != "date" or atom.date is None:
-            continue
+        if atom.kind != "date" or atom.date is None or not atom.date.is_valid:
+            continue  # "since 31 April" counts no years: invalid-date reports the day
         window = text[max(0, atom.start - 60) : atom.start]
         direct = _SINCE.search(window)
         indirect = re.search(
