@@ -17,7 +17,7 @@ _FUTURE = frozenset(
 )
 _PAST = frozenset(
     words(
-        "said was were had did ago last earlier yesterday previously recently told "
+        "said was were had did ago last earlier yesterday previously recently since told "
         "bought sold took gave made came went got held met paid won lost left fell rose began "
         "became brought built caught chose drew drove fought found flew forgot grew heard hit "
         "kept knew led lent meant ran rode rang saw sent shot showed "
@@ -35,6 +35,11 @@ _WINDOW = 60
 
 
 _NEXT_TO = re.compile(r"\s+to\b")
+_SET_FOR = re.compile(r"\s+(?:to|for)\b")
+# A participle after "be" is a passive, not a past: "will be named", "to be held".
+_BE = re.compile(r"\b(?:be|being)\s+$", re.IGNORECASE)
+# "as soon as Tuesday", "as early as March": a time still to come.
+_AS_SOON_AS = re.compile(r"\bas\s+(?:soon|early)\s+as\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
 
 
 def _cue(m: re.Match[str]) -> int:
@@ -44,16 +49,20 @@ def _cue(m: re.Match[str]) -> int:
     word = word.lower()
     if word == "next" and _NEXT_TO.match(m.string, m.end()):
         return UNKNOWN  # "next to the embassy": a place
+    if word == "set" and not _SET_FOR.match(m.string, m.end()):
+        return UNKNOWN  # "set to open", "set for May" look ahead; "the record set in May" not
     if word in _FUTURE:
         return FUTURE
     if word in _PAST or (len(word) > 4 and word.endswith("ed") and not word.endswith("eed")):
-        return PAST
+        return UNKNOWN if _BE.search(m.string, max(0, m.start() - 8), m.start()) else PAST
     return UNKNOWN
 
 
 def direction(text: str, start: int, end: int) -> int:
     """PAST, FUTURE or UNKNOWN: the tense cue nearest to the span within its sentence; of two
     at the same distance, the past (news and releases mostly report what happened)."""
+    if _AS_SOON_AS.search(text, max(0, start - 20), start):
+        return FUTURE
     left = max(0, start - _WINDOW)
     stops = list(_STOP.finditer(text, left, start))
     if stops:
