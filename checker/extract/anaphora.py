@@ -67,6 +67,10 @@ class Focus:
     quarter: tuple[int, int] | None = None
     day: date | None = None
     dated: CalendarDate | None = None
+    # A report period longer than a quarter named since the last quarter: "the nine months"
+    # (a year, "") or "the first half" ("H1"), with its year when the text gives one.
+    span: tuple[str, int | None] | None = None
+    span_end: int = 0
 
 
 def _draft(start: int, end: int, cue: str, how: str, **extra: object) -> Draft:
@@ -143,14 +147,14 @@ def _set(draft: Draft, value: str, kind: TimexType, day: CalendarDate | None) ->
         draft.kind = "duration"
 
 
-def resolve(drafts: list[Draft], release: date | None) -> None:
+def resolve(drafts: list[Draft], release: date | None, text: str = "") -> None:
     """Fill each anaphor's value from what the text named last (or from the release date),
     and drop the ones nothing anchors: they stay without a timex."""
     focus = Focus()
     for index, draft in enumerate(drafts):
         how = draft.extra.get("anaphor")
         if how is None:
-            _update(focus, draft, release)
+            _update(focus, draft, release, text)
             continue
         if how == "fixed":
             continue
@@ -158,14 +162,32 @@ def resolve(drafts: list[Draft], release: date | None) -> None:
         _resolve(draft, str(how), focus, release, after)
 
 
-def _update(focus: Focus, draft: Draft, release: date | None) -> None:
-    if draft.timex is None or draft.timex.type not in ("DATE", "TIME"):
+_MONTHS_SPAN = re.compile(
+    r"\bthe\s+(?:first\s+|latest\s+)?(?:nine|six|9|6)[\s-]+months?$", re.IGNORECASE
+)
+
+
+def _update(focus: Focus, draft: Draft, release: date | None, text: str) -> None:
+    if draft.timex is None:
+        return
+    if draft.timex.type == "DURATION":
+        if _MONTHS_SPAN.search(text, max(0, draft.start - 12), draft.end):
+            focus.span = ("", None)  # "for the nine months": compared with the year before
+            focus.span_end = draft.end
+        return
+    if draft.timex.type not in ("DATE", "TIME"):
         return
     value = draft.timex.value
     m = re.fullmatch(r"(\d{4})-Q([1-4])", value)
     # A forecast ("into the third quarter of 1990") is not the period a report is about.
     if m and (release is None or (int(m[1]), int(m[2])) <= _quarter_of(release)):
         focus.quarter = (int(m[1]), int(m[2]))
+        focus.span = None
+    if half := re.fullmatch(r"(\d{4})-(H[12])", value):
+        focus.span = (half[2], int(half[1]))
+        focus.span_end = draft.end
+    elif focus.span and draft.date and draft.date.day and draft.start - focus.span_end < 12:
+        focus.span = focus.quarter = None  # "the six months ended Aug. 12": that day's year
     if draft.date is not None:
         focus.dated = draft.date
         if draft.date.precision == "day" and (day := draft.date.as_date()) is not None:
@@ -178,6 +200,7 @@ def _resolve(
     if release is None:
         return
     if how == "quarter":
+        focus.span = None
         last = _last_quarter(release)
         quarter = focus.quarter or last
         if draft.extra.get("latest") and quarter > last:
@@ -222,6 +245,10 @@ def _year_shift(draft: Draft, focus: Focus, release: date, sign: int) -> None:
     if isinstance(quarter, int):
         year = (focus.quarter[0] if focus.quarter else release.year) + sign
         _set(draft, f"{year}-Q{quarter}", "DATE", CalendarDate(year=year))
+    elif focus.span is not None:
+        part, named = focus.span
+        year = (named or (focus.quarter[0] if focus.quarter else release.year)) + sign
+        _set(draft, f"{year}-{part}" if part else str(year), "DATE", CalendarDate(year=year))
     elif focus.quarter is not None:
         year, q = focus.quarter
         _set(draft, f"{year + sign}-Q{q}", "DATE", CalendarDate(year=year + sign))

@@ -71,6 +71,6 @@ def atoms(text: str, ctx: Context) -> tuple[list[Draft], list[Draft]]:
     rest = [c for c in found if not taken.overlapping(c.start, c.end)]
     kept = sorted(spans.longest_first(rest) + joined, key=lambda d: d.start)
     _weeks_of(text, kept)
-    anaphora.resolve(kept, ctx.release_date)
+    anaphora.resolve(kept, ctx.release_date, text)
     times.anchor(kept, text, ctx.release_date)
     return [d for d in kept if d.timex is not None], ranges
