@@ -11,8 +11,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.progress import TaskID
-
 from checker import config, document
 from checker.errors import InputError
 from checker.models import DocumentReport
@@ -122,7 +120,7 @@ def run(paths: Sequence[str], options: Options, jobs: int = 1) -> list[Outcome]:
     """Every document's outcome, in input order; `jobs` > 1 uses a process pool."""
     if "-" in paths:
         jobs = 1  # standard input can be read once, by this process
-    progress = _progress(len(paths)) if show_progress(len(paths)) else None
+    progress = _Bar(len(paths)) if show_progress(len(paths)) else None
     outcomes: list[Outcome] = []
     try:
         if jobs <= 1 or len(paths) < 2:
@@ -130,26 +128,37 @@ def run(paths: Sequence[str], options: Options, jobs: int = 1) -> list[Outcome]:
             for path in paths:
                 outcomes.append(check_one(path, settings))
                 if progress:
-                    progress.advance(TaskID(0))
+                    progress.advance()
         else:
             with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(options,)) as pool:
                 for outcome in pool.map(_work, paths, chunksize=8):
                     outcomes.append(outcome)
                     if progress:
-                        progress.advance(TaskID(0))
+                        progress.advance()
     finally:
         if progress:
             progress.stop()
     return outcomes
 
 
-def _progress(total: int) -> Progress:
-    """A transient progress bar on standard error, started."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+class _Bar:
+    """A transient progress bar on standard error (rich is imported only when one is shown)."""
 
-    progress = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(),
-                        transient=True, console=Console(stderr=True))  # fmt: skip
-    progress.add_task("checking", total=total)
-    progress.start()
-    return progress
+    def __init__(self, total: int) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        self.progress: Progress = Progress(
+            TextColumn("checking"), BarColumn(), MofNCompleteColumn(),
+            transient=True, console=Console(stderr=True),
+        )  # fmt: skip
+        self.task = self.progress.add_task("checking", total=total)
+        self.progress.start()
+
+    def advance(self) -> None:
+        """One more document done."""
+        self.progress.advance(self.task)
+
+    def stop(self) -> None:
+        """Remove the bar."""
+        self.progress.stop()

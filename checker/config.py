@@ -14,7 +14,6 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from checker import yamlsafe
-from checker.engine import problems
 from checker.errors import InputError
 
 Setting = Literal["off", "error", "warning", "info"]
@@ -105,6 +104,8 @@ def _parse(path: Path) -> tuple[Any, Any] | None:
         raise InputError(
             f"{path}:{line}" if line else str(path), f"not valid YAML: {problem}"
         ) from None
+    from checker.engine import problems  # the engine loads its checks: only when a file exists
+
     raw = raw or {}
     if not isinstance(raw, dict):
         raise InputError(str(path), "a configuration is a mapping of keys (packs, rules, …)")
@@ -120,6 +121,8 @@ def read(path: Path) -> Loaded | None:
     try:
         config = Config.model_validate(data)
     except ValidationError as exc:
+        from checker.engine import problems
+
         line, message = problems.describe(exc, Config, raw)
         for model in (Config, Override):  # the keys as written, not as Python spells them
             for name, info in model.model_fields.items():
