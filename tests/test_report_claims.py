@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import io
-import os
 from datetime import date
 from pathlib import Path
 
+from goldens import compare
 from rich.console import Console
 
 from checker.document import from_text
@@ -26,13 +26,8 @@ RELEASE = (
 
 
 def golden(name: str, actual: str) -> None:
-    """Compare with tests/golden/NAME; FACTCHECK_UPDATE_GOLDEN=1 rewrites it instead."""
-    path = GOLDEN / name
-    if os.environ.get("FACTCHECK_UPDATE_GOLDEN") == "1":
-        path.write_text(actual, encoding="utf-8")
-        return
-    assert path.exists(), f"{path} is missing: run FACTCHECK_UPDATE_GOLDEN=1 pytest to write it"
-    assert actual == path.read_text(encoding="utf-8")
+    """Compare with its golden file (see tests/goldens.py)."""
+    compare(GOLDEN / name, actual)
 
 
 def printed(document: DocumentReport, text: str, width: int = 100) -> str:

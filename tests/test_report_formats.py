@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
+from goldens import compare
 
 from checker.document import from_text
 from checker.models import DocumentReport, Finding, Related, Report, Summary
@@ -194,13 +194,8 @@ def single(path: str, text: str, findings: Sequence[Finding]) -> tuple[Report, d
 
 
 def golden(name: str, actual: str) -> None:
-    """Compare with tests/golden/formats/NAME; FACTCHECK_UPDATE_GOLDEN=1 rewrites it instead."""
-    path = GOLDEN / name
-    if os.environ.get("FACTCHECK_UPDATE_GOLDEN") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(actual.encode("utf-8"))
-    assert path.exists(), f"{path} is missing: run FACTCHECK_UPDATE_GOLDEN=1 pytest to write it"
-    assert actual == path.read_bytes().decode("utf-8")
+    """Compare with its golden file (see tests/goldens.py)."""
+    compare(GOLDEN / name, actual)
 
 
 RENDERERS: dict[str, Renderer] = {

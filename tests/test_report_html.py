@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from goldens import compare
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -214,13 +214,8 @@ def parse(page: str) -> Tree:
 
 
 def golden(name: str, actual: str) -> None:
-    """Compare with tests/golden/html/NAME; FACTCHECK_UPDATE_GOLDEN=1 rewrites it instead."""
-    path = GOLDEN / name
-    if os.environ.get("FACTCHECK_UPDATE_GOLDEN") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(actual.encode("utf-8"))
-    assert path.exists(), f"{path} is missing: run FACTCHECK_UPDATE_GOLDEN=1 pytest to write it"
-    assert actual == path.read_bytes().decode("utf-8")
+    """Compare with its golden file (see tests/goldens.py)."""
+    compare(GOLDEN / name, actual)
 
 
 def test_golden_page() -> None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
+
+from goldens import compare
 
 from checker.models import (
     CalendarDate,
@@ -23,13 +24,8 @@ GOLDEN = Path(__file__).parent / "golden"
 
 
 def golden(name: str, actual: str) -> None:
-    """Compare with tests/golden/NAME; FACTCHECK_UPDATE_GOLDEN=1 rewrites it instead."""
-    path = GOLDEN / name
-    if os.environ.get("FACTCHECK_UPDATE_GOLDEN") == "1":
-        path.write_text(actual, encoding="utf-8")
-        return
-    assert path.exists(), f"{path} is missing: run FACTCHECK_UPDATE_GOLDEN=1 pytest to write it"
-    assert actual == path.read_text(encoding="utf-8")
+    """Compare with its golden file (see tests/goldens.py)."""
+    compare(GOLDEN / name, actual)
 
 
 def eu_iom() -> DocumentReport:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import io
 import itertools
-import os
 import re
 import time
 from datetime import date
 from pathlib import Path
 
+from goldens import compare
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -143,13 +143,8 @@ def rendered(report: Report, texts: dict[str, str], width: int, show_claims: boo
 
 
 def golden(name: str, actual: str) -> None:
-    """Compare with tests/golden/NAME; FACTCHECK_UPDATE_GOLDEN=1 rewrites it instead."""
-    path = GOLDEN / name
-    if os.environ.get("FACTCHECK_UPDATE_GOLDEN") == "1":
-        path.write_text(actual, encoding="utf-8")
-        return
-    assert path.exists(), f"{path} is missing: run FACTCHECK_UPDATE_GOLDEN=1 pytest to write it"
-    assert actual == path.read_text(encoding="utf-8")
+    """Compare with its golden file (see tests/goldens.py)."""
+    compare(GOLDEN / name, actual)
 
 
 def test_golden_two_documents_at_100_columns() -> None:
