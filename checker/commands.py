@@ -50,7 +50,8 @@ def _outcomes(args: argparse.Namespace, evaluate: bool) -> tuple[list[Outcome], 
 
 
 def _finish(problems: list[str], status: int) -> int:
-    for line in problems:
+    # A broken configuration is met by every file below it: say it once.
+    for line in dict.fromkeys(problems):
         print(f"factcheck: {line}", file=sys.stderr)
     return 2 if problems else status
 
