@@ -8,10 +8,10 @@ import fnmatch
 import tomllib
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from checker import yamlsafe
 from checker.errors import InputError
@@ -25,11 +25,21 @@ class _Strict(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+def _off(rules: Any) -> Any:
+    """YAML reads an unquoted `off` as false: take it as the word it was."""
+    if isinstance(rules, dict):
+        return {key: "off" if value is False else value for key, value in rules.items()}
+    return rules
+
+
+RuleSettings = Annotated[dict[str, Setting], BeforeValidator(_off)]
+
+
 class Override(_Strict):
     """Settings for the files that match one of the globs (relative to the config's folder)."""
 
     paths: tuple[str, ...] = Field(min_length=1)
-    rules: dict[str, Setting] = {}
+    rules: RuleSettings = {}
     date_order: Literal["DMY", "MDY"] | None = Field(None, alias="date-order")
     locale: str | None = None
 
@@ -38,7 +48,7 @@ class Config(_Strict):
     """One configuration file: rule packs, rule settings, fail-on, date order, overrides."""
 
     packs: tuple[str, ...] = ()
-    rules: dict[str, Setting] = {}
+    rules: RuleSettings = {}
     fail_on: Literal["error", "warning", "info", "never"] | None = Field(None, alias="fail-on")
     date_order: Literal["DMY", "MDY"] | None = Field(None, alias="date-order")
     locale: str | None = Field(None, description="en-US reads 07/10 as July 10; en-GB as 7 October")

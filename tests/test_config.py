@@ -32,7 +32,7 @@ def test_a_rule_turned_off_and_a_severity_changed(
     (tmp_path / ".factcheck.yaml").write_text("rules:\n  weekday-mismatch: warning\n")
     status, data = _check(capsys, str(tmp_path / "release.txt"))
     assert _rules(data) == [("weekday-mismatch", "warning")] and status == 0
-    (tmp_path / ".factcheck.yaml").write_text("rules:\n  weekday-mismatch: 'off'\n")
+    (tmp_path / ".factcheck.yaml").write_text("rules:\n  weekday-mismatch: off\n")  # YAML: false
     status, data = _check(capsys, str(tmp_path / "release.txt"))
     assert _rules(data) == [] and status == 0
 
