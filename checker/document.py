@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 import sys
 from dataclasses import dataclass, field
@@ -16,6 +15,8 @@ import yaml
 from checker import yamlsafe
 from checker.errors import InputError
 from checker.extract.lexicon import MONTH_RE, WEEKDAY_RE, month_number
+from checker.language import source
+from checker.language.geometry import Geometry
 
 DateSource = Literal["--date", "front matter", "header line", "dateline", "none"]
 MAX_BYTES = 10 * 1024 * 1024  # a release is a few KB; beyond this it is not one
@@ -51,35 +52,33 @@ class Document:
     front_matter: dict[str, Any] = field(default_factory=dict)
 
     @cached_property
-    def line_starts(self) -> list[int]:
+    def geometry(self) -> Geometry:
+        """Lines, paragraphs and sentences, computed once and shared by every later stage."""
+        return Geometry.of(self.analysis_text, self.body_start)
+
+    @cached_property
+    def analysis_text(self) -> str:
+        """The text the language layer reads: the file's, with Markdown markup, front matter
+        and the header line blanked (offsets unchanged)."""
+        return source.analysis_text(self.text, self.body_start, source.is_markdown(self.path))
+
+    @property
+    def line_starts(self) -> tuple[int, ...]:
         """The offset at which each line begins."""
-        return [0] + [m.end() for m in re.finditer(r"\n", self.text)]
+        return self.geometry.line_starts
 
     def line_column(self, offset: int) -> tuple[int, int]:
         """The 1-based line and column of an offset."""
-        line = bisect.bisect_right(self.line_starts, offset) - 1
-        return line + 1, offset - self.line_starts[line] + 1
+        return self.geometry.line_column(offset)
 
-    @cached_property
-    def sentences(self) -> list[tuple[int, int]]:
+    @property
+    def sentences(self) -> tuple[tuple[int, int], ...]:
         """The `[start, end)` of each sentence of the body."""
-        from checker.sentences import split
-
-        return split(self.text, self.body_start)
-
-    @cached_property
-    def sentence_starts(self) -> list[int]:
-        """Where each sentence begins, for bisecting."""
-        return [start for start, _ in self.sentences]
+        return self.geometry.sentences
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
         """The sentence holding an offset (the whole line when none does)."""
-        index = bisect.bisect_right(self.sentence_starts, offset) - 1
-        if index >= 0 and self.sentences[index][0] <= offset < self.sentences[index][1]:
-            return self.sentences[index]
-        line, _ = self.line_column(offset)
-        end = self.text.find("\n", offset)
-        return self.line_starts[line - 1], len(self.text) if end < 0 else end
+        return self.geometry.sentence_at(offset)
 
 
 def decode(raw: bytes, where: str) -> str:

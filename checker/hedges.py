@@ -3,46 +3,25 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Literal
+
+from checker.language import lexicon
 
 Bounds = Literal["[]", "[)", "(]", "()"]
 
-# Each hedge: (low factor or None for 0, high factor or None for unbounded, bounds).
-_HEDGES: dict[str, tuple[float | None, float | None, Bounds]] = {
-    "more than": (1.0, None, "()"),
-    "over": (1.0, None, "()"),
-    "well over": (1.0, None, "()"),
-    "upwards of": (1.0, None, "()"),
-    "in excess of": (1.0, None, "()"),
-    "at least": (1.0, None, "[)"),
-    "no less than": (1.0, None, "[)"),
-    "not less than": (1.0, None, "[)"),
-    "just over": (1.0, 1.1, "(]"),
-    "nearly": (0.9, 1.0, "[)"),
-    "almost": (0.9, 1.0, "[)"),
-    "just under": (0.9, 1.0, "[)"),
-    "close to": (0.9, 1.05, "[]"),
-    "less than": (None, 1.0, "[)"),
-    "fewer than": (None, 1.0, "[)"),
-    "under": (None, 1.0, "[)"),
-    "below": (None, 1.0, "[)"),
-    "up to": (None, 1.0, "[]"),
-    "at most": (None, 1.0, "[]"),
-    "no more than": (None, 1.0, "[]"),
-    "not more than": (None, 1.0, "[]"),
-    "about": (0.95, 1.05, "[]"),
-    "around": (0.95, 1.05, "[]"),
-    "approximately": (0.95, 1.05, "[]"),
-    "approx.": (0.95, 1.05, "[]"),
-    "roughly": (0.95, 1.05, "[]"),
-    "some": (0.95, 1.05, "[]"),
-    "circa": (0.95, 1.05, "[]"),
-    "an estimated": (0.95, 1.05, "[]"),
-    "estimated": (0.95, 1.05, "[]"),
-}
-HEDGE_RE = "|".join(
-    re.escape(h).replace(r"\ ", r"\s+") for h in sorted(_HEDGES, key=len, reverse=True)
-)
+
+@cache
+def _table() -> dict[str, tuple[float | None, float | None, Bounds]]:
+    """Each hedge: (low factor or None for 0, high factor or None for unbounded, bounds)."""
+    return {w: (h.low, h.high, h.bounds) for w, h in lexicon.hedges().items()}  # type: ignore[misc]
+
+
+def hedge_re() -> str:
+    """A regex alternation of every hedge, longest first."""
+    return "|".join(
+        re.escape(h).replace(r"\ ", r"\s+") for h in sorted(_table(), key=len, reverse=True)
+    )
 
 
 def normalise(hedge: str | None) -> str | None:
@@ -55,9 +34,9 @@ def interval(
 ) -> tuple[float | None, float | None, Bounds]:
     """The interval a hedged amount admits; `slack` widens an "about" for small counts."""
     key = normalise(hedge)
-    if key is None or key not in _HEDGES:
+    if key is None or key not in _table():
         return amount, amount, "[]"
-    low_factor, high_factor, bounds = _HEDGES[key]
+    low_factor, high_factor, bounds = _table()[key]
     low = 0.0 if low_factor is None else amount * low_factor
     high = None if high_factor is None else amount * high_factor
     if bounds == "[]" and low_factor is not None and high_factor is not None and slack:

@@ -26,6 +26,8 @@ ClaimKind = Literal[
     "percent",  # a share or a change in per cent or percentage points ("45%")
     "change",  # a change between values ("rose from 40 to 50", "an increase of 20 percent")
     "list",  # an announced count and the items that follow ("three priorities: A, B and C")
+    "breakdown",  # a total and its parts ("a workforce of 750, comprising 285 nurses and …")
+    "shares",  # shares of one whole said together ("48% backed it, 31% opposed it and 30% …")
 ]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
@@ -102,6 +104,55 @@ class Reading(Frozen):
     date: CalendarDate
 
 
+class Passage(Frozen):
+    """A stretch of the text: where it is and what it says."""
+
+    start: int
+    end: int
+    text: str
+
+
+class VerbEvidence(Frozen):
+    """The verb group that governs a claim: "will be held", "is due to open", "opened"."""
+
+    text: str
+    start: int
+    end: int
+    lemma: str
+    tense: Literal["past", "present", "future", "none"]
+    aspect: str
+    voice: Literal["active", "passive"]
+    modality: str | None = None
+    orientation: Literal["past", "future", "perfect", "none"] = "none"
+    reported: str | None = Field(
+        None, description="the reporting verb when the clause is reported speech ('said')"
+    )
+    quoted: bool = Field(False, description="the clause is inside quotation marks")
+
+
+class CountEvidence(Frozen):
+    """What an amount counts or measures, and what narrows it."""
+
+    counted: str | None = Field(None, description="the singular of what is counted ('teacher')")
+    head: str | None = Field(None, description="the noun as written ('teachers')")
+    modifiers: tuple[str, ...] = Field((), description="words between number and noun")
+    qualifiers: tuple[str, ...] = Field((), description="phrases that narrow it ('in the county')")
+    determiner: str | None = Field(None, description="'the', 'those', 'all', a possessor's 's")
+    possessor: str | None = None
+    role: str | None = Field(None, description="total, part, rest")
+    whole: str | None = Field(None, description="id of the amount this one is part of")
+    coordination: str | None = Field(None, description="amounts said together share this id")
+
+
+class Evidence(Frozen):
+    """Why a claim means what it does: the structures of the text it was read from."""
+
+    verb: VerbEvidence | None = None
+    count: CountEvidence | None = None
+    clause: Passage | None = None
+    subject: Passage | None = Field(None, description="the mention the claim is about")
+
+
 class Claim(Frozen):
     """A fact stated in the text, with its exact span and its normalised value."""
 
@@ -135,6 +186,10 @@ class Claim(Frozen):
     anchor_span: tuple[int, int] | None = None
     parts: tuple[str, ...] = Field((), description="ids of the claims this one joins or reads")
     items: tuple[str, ...] = Field((), description="the items of a list, as written")
+    exhaustive: bool | None = Field(None, description="whether the parts are said to be the whole")
+    sentence: int = Field(-1, description="index of the sentence the claim starts in")
+    paragraph: int = Field(-1, description="index of the paragraph the claim starts in")
+    evidence: Evidence | None = None
     note: str | None = None
 
 

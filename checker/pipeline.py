@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 
 from checker.document import Document
 from checker.extract import extract
+from checker.language.analysis import Analysis
 from checker.models import Claim, DocumentReport, Finding, Report, Summary
 from checker.resolve import resolve
 
@@ -14,7 +15,8 @@ Evaluator = Callable[[Document, list[Claim]], list[Finding]]
 
 def claims_of(document: Document) -> list[Claim]:
     """Every claim of a document, linked to its subjects."""
-    return resolve(document, extract(document))
+    analysis = Analysis.of(document.analysis_text, document.geometry)
+    return resolve(document, extract(document, analysis))
 
 
 def analyse(document: Document, evaluate: Evaluator | None = None) -> DocumentReport:

@@ -1,12 +1,9 @@
-"""Helpers the number checks share: intervals of amounts, sentences, figures in words."""
+"""Helpers the number checks share: intervals of amounts and figures in words."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-
-from checker.document import Document
 from checker.hedges import meets
+from checker.language import lexicon
 from checker.models import Claim
 
 AMOUNTS = ("quantity", "money", "percent")
@@ -31,19 +28,18 @@ def high(claim: Claim) -> float | None:
     return interval(claim)[1]
 
 
+def sum_interval(claims: list[Claim]) -> Interval:
+    """The values a sum of amounts admits: lows and highs added, an end open when any is."""
+    lows, highs = [interval(c) for c in claims], [high(c) for c in claims]
+    total_high = None if None in highs else sum(h for h in highs if h is not None)
+    left = "(" if any(i[2][0] == "(" for i in lows) else "["
+    right = ")" if any(i[2][1] == ")" for i in lows) else "]"
+    return sum(low(c) for c in claims), total_high, left + right
+
+
 def intervals_meet(a: Claim, b: Claim) -> bool:
     """Whether two amounts can be the same value."""
     return meets(interval(a), interval(b))
-
-
-def sentence_claims(
-    document: Document, claims: Iterable[Claim]
-) -> dict[tuple[int, int], list[Claim]]:
-    """The claims grouped by the sentence they start in, in text order."""
-    groups: dict[tuple[int, int], list[Claim]] = {}
-    for claim in claims:
-        groups.setdefault(document.sentence_at(claim.start), []).append(claim)
-    return groups
 
 
 def figure(value: float, currency: str | None = None, unit: str | None = None) -> str:
@@ -72,25 +68,18 @@ def plain(value: float) -> str:
 def written(claim: Claim) -> str:
     """A figure as the text gives it, with its hedge and what it counts: "nearly 700 projects"."""
     text = f"{claim.hedge} {claim.text}" if claim.hedge else claim.text
-    return f"{text} {claim.unit}" if claim.kind == "quantity" and claim.unit else text
-
-
-def between(document: Document, a: Claim, b: Claim) -> str:
-    """The text between two claims."""
-    return document.text[a.end : b.start]
-
-
-def words_before(document: Document, claim: Claim, count: int = 3) -> str:
-    """The few words before a claim, lower case."""
-    head = document.text[max(0, claim.start - 60) : claim.start]
-    return " ".join(re.findall(r"[\w'’-]+", head.lower())[-count:])
+    count = claim.evidence.count if claim.evidence else None
+    head = count.head if count is not None else None
+    if claim.kind == "quantity" and head and head.lower() not in claim.text.lower():
+        text = f"{text} {head}"
+    return text
 
 
 def cardinal_word(number: int) -> str:
     """The word for a whole number up to twenty, else its digits."""
-    from checker.extract.lexicon import CARDINALS
-
     words = {
-        value: word for word, value in CARDINALS.items() if " " not in word and "-" not in word
+        int(n.value): w
+        for w, n in lexicon.number_words().items()
+        if n.kind == "cardinal" and "-" not in w
     }
     return words.get(number, str(number)) if number <= 20 else str(number)

@@ -1,53 +1,51 @@
-"""Check type `figure`: one quantity of one thing stated twice with values that cannot meet."""
+"""Check type `figure`: one amount of one thing stated twice with values that cannot meet."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
+from functools import cache
 
 from checker.checks import amounts, common
 from checker.checks.base import Hit, Params, register
 from checker.document import Document
-from checker.hedges import HEDGE_RE, meets
+from checker.hedges import meets
+from checker.language import lexicon
 from checker.models import Claim
-
-# Words before a figure that make it a different count of the same things.
-_QUALIFIED = re.compile(
-    r"\b(?:another|additional|extra|more|new|further|other|first|last|remaining|of\s+which|"
-    r"including|among|per|each|every|a|an|up|down|by|from|to|than|between|and|or|of)\s*$",
-    re.IGNORECASE,
-)
-# A place or a name after the counted noun narrows the count: "3 towns in Portugal".
-_NARROWED = re.compile(r"^\s+(?:in|from|across|at|for|of|outside|inside)\s+(?:the\s+)?[A-Z]")
-_HEDGE_AT_END = re.compile(rf"(?:{HEDGE_RE})\s*$", re.IGNORECASE)
-_NOW = ("today", "now", "this year")
-_TEMPORAL = ("date", "relative", "range", "duration")
 
 
 class FigureParams(Params):
-    """Which kinds of amount are compared."""
+    """Which kinds of amount are compared, and the words that make a count another one."""
 
-    kinds: tuple[str, ...] = ("quantity",)
+    kinds: tuple[str, ...] = ("quantity", "money", "percent")
+    other: tuple[str, ...] = ("another", "additional", "extra", "more", "new", "further", "other",
+                              "first", "last", "remaining", "each", "every", "per", "fewer")  # fmt: skip
+    narrowing: tuple[str, ...] = ("in", "at", "from", "outside", "inside", "within", "among",
+                                  "for", "on", "across")  # fmt: skip
 
 
 FIELDS = {"first", "second", "working"}
 
 
-def _times(document: Document, claims: list[Claim]) -> dict[tuple[int, int], tuple[str, ...]]:
-    """What each sentence says about when: its dated claims; present references count as now."""
-    found: dict[tuple[int, int], list[str]] = {}
-    for c in claims:
-        if c.kind in _TEMPORAL and c.value != "PRESENT_REF" and c.cue not in _NOW:
-            found.setdefault(document.sentence_at(c.start), []).append(c.value)
-    return {sentence: tuple(sorted(values)) for sentence, values in found.items()}
+@cache
+def _synonyms() -> dict[str, str]:
+    """Each noun's group, named by its first member."""
+    out: dict[str, str] = {}
+    for row in lexicon.rows("synonyms.txt"):
+        words = row[0].split()
+        for word in words:
+            out[word] = words[0]
+    return out
 
 
-def _counts_things(unit: str | None) -> bool:
-    """A plural noun ("volunteers", "people"), not a measure ("ppm", "m", "baht")."""
-    if unit is None:
-        return False
-    plural = len(unit) >= 4 and unit.endswith("s") and not unit.endswith("ss")
-    return plural or unit in ("people", "children", "staff")
+def _counted(claim: Claim) -> str | None:
+    """What a figure counts, one name per thing: "crew members" → crew, "staff" → person."""
+    count = claim.evidence.count if claim.evidence else None
+    if count is None or count.counted is None:
+        return None
+    counted = count.counted
+    if counted in lexicon.words("generic_heads.txt") and count.modifiers:
+        counted = lexicon.singular(count.modifiers[-1])
+    return _synonyms().get(counted, counted)
 
 
 def _rounded(claim: Claim) -> tuple[float | None, float | None, str]:
@@ -64,51 +62,93 @@ def _rounded(claim: Claim) -> tuple[float | None, float | None, str]:
     return value - step, value + step, "[)"
 
 
-def _comparable(document: Document, claim: Claim, in_changes: set[str]) -> bool:
-    if claim.id in in_changes or not _counts_things(claim.unit):
+def _comparable(claim: Claim, params: FigureParams, joined: set[str]) -> bool:
+    count = claim.evidence.count if claim.evidence else None
+    if claim.kind not in params.kinds or claim.id in joined or count is None:
         return False
-    before = _HEDGE_AT_END.sub("", document.text[max(0, claim.start - 40) : claim.start])
-    after = document.text[claim.end : claim.end + 40]
-    if claim.kind == "quantity":
-        unit_at = after.find(claim.unit or "")
-        if unit_at < 0 or after[:unit_at].strip():
-            return False  # "1,200 new volunteers" is not the same count as "1,300 volunteers"
-        after = after[unit_at + len(claim.unit or "") :]
-    return not (_QUALIFIED.search(before) or _NARROWED.match(after))
+    if count.role not in (None, "total") or _counted(claim) is None:
+        return False
+    if claim.kind == "percent" and (
+        count.head is None or count.counted in lexicon.words("time_nouns.txt")
+    ):
+        return False  # a bare share of something unnamed, or a rate per year
+    if count.head is not None and count.head[:1].isupper():
+        return False  # "The Four Seasons", "2024 Sole Schools": a name or a heading
+    if claim.amount == 1 and claim.text.lower() in ("one", "a", "an"):
+        return False  # "one story, one state": a figure of speech, not a count
+    return not any(m in params.other for m in count.modifiers)
+
+
+def _anaphoric(claim: Claim) -> bool:
+    """Whether a figure points back at one already given: "the", "those", "all", "each of
+    the", "the theatre's", or a total said again ("In all, more than 700 projects")."""
+    count = claim.evidence.count if claim.evidence else None
+    return count is not None and (count.determiner is not None or count.role == "total")
+
+
+def _narrowing(claim: Claim, words: tuple[str, ...]) -> frozenset[str]:
+    """The qualifiers that narrow what a figure counts ("in Oakhollow", "for social rent");
+    "of the course" names the thing measured and narrows nothing."""
+    count = claim.evidence.count if claim.evidence else None
+    if count is None:
+        return frozenset()
+    return frozenset(q for q in count.qualifiers if q.split(" ", 1)[0] in words)
+
+
+def _attribute(claim: Claim) -> bool:
+    """A number joined to its noun by a hyphen ("a 105-seat auditorium") describes a thing."""
+    return "-" in claim.text and claim.kind == "quantity"
+
+
+def _restates(earlier: Claim, later: Claim, words: tuple[str, ...]) -> bool:
+    """Whether a later figure is said of the same thing: not of another subject, narrowed by
+    nothing the earlier one is not, and either definite ("the", "those", "all", "the
+    theatre's") or, like the earlier one, narrowed by nothing at all."""
+    b = later.evidence.count if later.evidence else None
+    if b is None:
+        return False
+    if earlier.subject_id and later.subject_id and earlier.subject_id != later.subject_id:
+        return False
+    first, second = _narrowing(earlier, words), _narrowing(later, words)
+    if not second <= first:
+        return False  # "14 towns" and "3 towns in Portugal": a part, not the same count
+    return _anaphoric(later)
 
 
 @register("figure", FigureParams, FIELDS)
 def run(document: Document, claims: list[Claim], params: FigureParams) -> Iterator[Hit]:
-    """Flag the later of two figures of the same unit and time whose intervals do not meet."""
-    in_changes = {p for c in claims if c.kind in ("change", "list") for p in c.parts}
-    candidates = [
-        c for c in claims if c.kind in params.kinds and _comparable(document, c, in_changes)
-    ]
-    # Three or more values of one unit are a breakdown (regions, years, a table), not a restatement.
-    values: dict[str | None, set[float | None]] = {}
+    """Flag a later figure of the same thing whose value cannot meet the earlier one's."""
+    joined = {p for c in claims if c.kind in ("change", "list", "shares") for p in c.parts}
+    joined |= {p for c in claims if c.kind == "breakdown" for p in c.parts[1:]}
+    candidates = [c for c in claims if _comparable(c, params, joined)]
+    keys = {c.id: (c.kind, c.currency, _counted(c)) for c in candidates}
+    # Three or more values of one thing in one scope are a breakdown (regions, years, a table).
+    values: dict[tuple[object, ...], set[float | None]] = {}
     for claim in candidates:
-        values.setdefault(claim.unit, set()).add(claim.amount)
-    candidates = [c for c in candidates if len(values[c.unit]) < 3]
-    times = _times(document, claims)
-    seen: dict[tuple[str, str | None, str | None, tuple[str, ...]], Claim] = {}
+        scope = (*keys[claim.id], _narrowing(claim, params.narrowing))
+        values.setdefault(scope, set()).add(claim.amount)
+    seen: dict[tuple[str, str | None, str | None], list[Claim]] = {}
     for claim in candidates:
-        when = times.get(document.sentence_at(claim.start), ())
-        key = (claim.kind, claim.unit, claim.currency, when)
-        earlier = seen.get(key)
-        if earlier is None:
-            seen[key] = claim
+        key = keys[claim.id]
+        if len(values[(*key, _narrowing(claim, params.narrowing))]) >= 3:
             continue
-        if common.same_sentence(document, earlier, claim) or meets(
-            _rounded(earlier), _rounded(claim)
-        ):
-            continue
-        first, second = amounts.written(earlier), amounts.written(claim)
-        working = f"{first} and {second} cannot both be true"
-        yield Hit(
-            start=claim.start,
-            end=claim.end,
-            values={"first": first, "second": second, "working": working},
-            related=(common.related(earlier, "stated before"),),
-            working=working,
-            claims=(claim.id, earlier.id),
-        )
+        earlier = seen.setdefault(key, [])
+        for before in earlier:
+            if before.sentence == claim.sentence or not _restates(before, claim, params.narrowing):
+                continue
+            if _attribute(before) and _attribute(claim):
+                continue  # "five-star hotels" and "a six-star brand": two attributes
+            if meets(_rounded(before), _rounded(claim)):
+                break
+            first, second = amounts.written(before), amounts.written(claim)
+            working = f"{first} and {second} cannot both be true"
+            yield Hit(
+                start=claim.start,
+                end=claim.end,
+                values={"first": first, "second": second, "working": working},
+                related=(common.related(before, "stated before"),),
+                working=working,
+                claims=(claim.id, before.id),
+            )
+            break
+        earlier.append(claim)

@@ -19,20 +19,23 @@ FIELDS = {"announced", "count", "items", "working"}
 
 @register("list-count", ListCountParams, FIELDS)
 def run(document: Document, claims: list[Claim], params: ListCountParams) -> Iterator[Hit]:
-    """Flag an announced count that the listed items do not match."""
+    """Flag an announced count that the listed items do not match ("including": too few)."""
     for claim in claims:
-        if claim.kind != "list" or claim.number is None or len(claim.items) == claim.number:
+        if claim.kind != "list" or claim.number is None:
             continue
         count = len(claim.items)
+        partial = claim.exhaustive is False
+        if count == claim.number or (partial and count <= claim.number):
+            continue
         listed = "; ".join(f"({i}) {item}" for i, item in enumerate(claim.items, start=1))
-        working = f"{claim.text} announces {claim.number}; the list has {count}: {listed}"
-        first = document.text.find(claim.items[0], claim.end)
-        last_item = claim.items[-1]
-        last = document.text.find(last_item, max(first, claim.end))
+        relation = "at most" if partial else "exactly"
+        working = (
+            f"{claim.text} announces {relation} {claim.number}; the list has {count}: {listed}"
+        )
         related: tuple[Related, ...] = ()
-        if first >= 0 and last >= 0:
-            end = last + len(last_item)
-            related = (Related(start=first, end=end, text=document.text[first:end],
+        if claim.evidence is not None and claim.evidence.clause is not None:
+            items = claim.evidence.clause
+            related = (Related(start=items.start, end=items.end, text=items.text,
                                label=f"{count} items"),)  # fmt: skip
         word = claim.text.split()[0]
         number = cardinal_word(count) if word.isalpha() else str(count)

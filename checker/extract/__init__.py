@@ -6,12 +6,14 @@ from typing import TYPE_CHECKING
 
 from checker.extract import (
     ages,
+    amounts,
+    breakdowns,
     changes,
     compounds,
     lists,
     ordinals,
     origins,
-    quantities,
+    shares,
     spans,
     temporal,
 )
@@ -21,6 +23,7 @@ from checker.models import Claim
 
 if TYPE_CHECKING:
     from checker.document import Document
+    from checker.language.analysis import Analysis
 
 _NORMALIZERS: dict[tuple[object, str], DateNormalizer] = {}
 
@@ -46,11 +49,10 @@ def temporal_atoms(text: str, ctx: Context) -> tuple[list[Draft], list[Draft]]:
     return temporal.atoms(text, ctx)
 
 
-def drafts(document: Document) -> list[Draft]:
+def drafts(document: Document, analysis: Analysis) -> list[Draft]:
     """All drafts of a document: temporal atoms, then the claims built on them."""
     ctx = context(document)
-    # Front matter and the header line are blanked, not cut, so that offsets stay the file's.
-    text = " " * ctx.body_start + document.text[ctx.body_start :]
+    text = analysis.text
     atoms, built = temporal_atoms(text, ctx)
     built += compounds.ranges(text, atoms)
     compounds.link_brackets(text, atoms)
@@ -58,26 +60,27 @@ def drafts(document: Document) -> list[Draft]:
     built += origins.find(text, ctx, atoms)
     built += ordinals.find(text, ctx)
     built += ages.find(text, ctx, atoms)
-    built += numeric(text, ctx, atoms + built)
+    built += numeric(analysis, atoms + built)
     return atoms + built
 
 
-def numeric(text: str, ctx: Context, claimed: list[Draft]) -> list[Draft]:
-    """Quantities, money, percentages, changes and lists outside the temporal claims."""
+def numeric(analysis: Analysis, claimed: list[Draft]) -> list[Draft]:
+    """Amounts outside the temporal claims, and the totals, shares, changes and lists they make."""
     # Numbers inside a date, an age or an ordinal are not amounts; ranges, origins and births
     # only join other claims, so a number beside their dates is still free.
     taken = spans.Index(d for d in claimed if d.kind not in ("range", "origin", "birth"))
-    amounts = quantities.find(text, ctx, taken)
-    changes.mark_percent_changes(text, amounts)
-    built = list(changes.from_to(text, ctx, amounts))
-    built += changes.multipliers(text)
-    built += lists.find(text, ctx)
-    return amounts + built
+    found = amounts.find(analysis, taken)
+    built = changes.find(found)
+    built += breakdowns.find(found)
+    built += shares.find(found)
+    built += lists.find(found)
+    return found.drafts + built
 
 
-def extract(document: Document) -> list[Claim]:
+def extract(document: Document, analysis: Analysis) -> list[Claim]:
     """The claims of a document, in text order, with ids c1, c2, …"""
-    found = sorted(drafts(document), key=lambda d: (d.start, -d.end, d.kind))
+    found = sorted(drafts(document, analysis), key=lambda d: (d.start, -d.end, d.kind))
+    geometry = document.geometry
     ids = {id(d): f"c{i}" for i, d in enumerate(found, start=1)}
     claims = []
     for draft in found:
@@ -109,6 +112,10 @@ def extract(document: Document) -> list[Claim]:
                 subject_span=draft.extra.get("subject_span"),
                 anchor_span=draft.extra.get("anchor_span"),
                 parts=tuple(ids[id(link)] for link in draft.links if id(link) in ids),
+                exhaustive=draft.exhaustive,
+                sentence=geometry.sentence_index(draft.start),
+                paragraph=geometry.paragraph_index(draft.start),
+                evidence=draft.evidence,
                 note=draft.note,
             )
         )

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from checker.extract.normalize import DateNormalizer
-from checker.models import CalendarDate, ClaimKind, Reading, Timex
+from checker.models import CalendarDate, ClaimKind, Evidence, Reading, Timex
 
 
 @dataclass
@@ -48,6 +48,8 @@ class Draft:
     subject: str | None = None
     subject_id: str | None = None
     note: str | None = None
+    exhaustive: bool | None = None
+    evidence: Evidence | None = None
     links: list[Draft] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 

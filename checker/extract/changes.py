@@ -1,121 +1,313 @@
-"""Change statements: rose from 40 to 50, an increase of 20 percent, fell by 12%, doubled."""
+"""Changes: a stated change (a percentage, points, doubled, halved) with the values it joins,
+in any order: "climbed 36% to 339, compared with 216", "up 6 per cent on last year's 8,097",
+"59 per cent more than the 546", "dropped 88 per cent, from 90 days to 37 days", "grew to
+40,366, a jump of 39.8 per cent" (the old value in the sentence before), bullet lines."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
+from functools import cache
 
-from checker.extract import numbers
-from checker.extract.base import Context, Draft
+from checker.extract.amounts import Amounts, _draft
+from checker.extract.base import Draft
+from checker.extract.shares import is_change
+from checker.language import lexicon
+from checker.language.clauses import Clause
+from checker.language.numbers import NumberPhrase
+from checker.language.tokens import Token
 
-_UP = (r"rose|risen|rising|rises|increased|increases|increasing|grew|grown|growing|grows|climbed|"
-       r"jumped|soared|went\s+up|gone\s+up|expanded|raised|boosted|up")  # fmt: skip
-_DOWN = (r"fell|fallen|falling|falls|dropped|declined|decreased|decreases|shrank|shrunk|"
-         r"went\s+down|gone\s+down|reduced|cut|lowered|down")  # fmt: skip
-CHANGE_VERB = re.compile(rf"\b(?P<up>{_UP})\b|\b(?P<down>{_DOWN})\b", re.IGNORECASE)
-FROM_TO = re.compile(
-    r"\bfrom\s+(?P<a>[^\s,;]{1,24}(?:\s+(?:million|billion|thousand|percent|per\s+cent|%))?)"
-    r"(?:\s+[a-z-]+){0,2}?\s+to\s+(?P<b>[^\s,;]{1,24}(?:\s+(?:million|billion|thousand))?)",
-    re.IGNORECASE,
-)
-PERCENT_CUE = re.compile(
-    rf"(?:\b(?P<noun>increase|rise|growth|jump|gain|decrease|decline|drop|fall|reduction|cut|"
-    rf"loss)\s+of\s+|\b(?:(?P<verb>{_UP}|{_DOWN})\s+(?:by\s+)?(?:some\s+|about\s+|nearly\s+|almost\s+|"
-    rf"more\s+than\s+|over\s+|around\s+)?))$",
-    re.IGNORECASE,
-)
-MULTIPLIER = re.compile(
-    r"\b(?P<word>doubled|doubling|tripled|trebled|tripling|quadrupled|halved|halving|"
-    r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})fold\s+(?P<dir>increase|rise|"
-    r"growth|decrease|decline|drop|reduction))\b",
-    re.IGNORECASE,
-)
-_FACTORS = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "trebled": 3.0, "tripling": 3.0,
-            "quadrupled": 4.0, "halved": 0.5, "halving": 0.5}  # fmt: skip
-_MULTIPLIER_STEMS = ("doubl", "tripl", "trebl", "quadrupl", "halv", "fold")
-_DOWN_NOUNS = ("decrease", "decline", "drop", "fall", "reduction", "cut", "loss")
+_OLD_AFTER = frozenset({"than", "against", "from", "versus", "vs"})
+_LAST = frozenset({"last", "previous", "prior", "year's", "same", "a", "the"})
+_ANAPHORS = frozenset({"figure", "number", "total", "tally", "count"})
 
 
-def _direction(verb: str) -> str:
-    return "down" if re.fullmatch(_DOWN, verb.lower()) else "up"
+@cache
+def _directions() -> dict[str, str]:
+    return {word: direction for word, direction, _pos in lexicon.rows("change_words.tsv")}
 
 
-def mark_percent_changes(text: str, quantities: list[Draft]) -> None:
-    """`an increase of 20 percent`, `fell by 12%`, `up 15%`: the percentage is a change."""
-    for draft in quantities:
-        if draft.kind != "percent":
-            continue
-        start = draft.extra.get("hedge_start", draft.start)
-        cue = PERCENT_CUE.search(text, max(0, start - 40), start)
-        if cue is None:
-            continue
-        word = (cue["noun"] or cue["verb"]).lower()
-        down = word in _DOWN_NOUNS or (cue["verb"] is not None and _direction(word) == "down")
-        draft.cue = "decrease" if down else "increase"
-        draft.extra["cue_start"] = cue.start()
+@cache
+def _multipliers() -> dict[str, float]:
+    return {w: n.value for w, n in lexicon.number_words().items() if n.kind == "multiplier"}
 
 
-def from_to(text: str, ctx: Context, quantities: list[Draft]) -> Iterator[Draft]:
-    """`rose from 40 to 50`: a change claim joining two values, creating bare ones as needed."""
-    for m in FROM_TO.finditer(text):
-        # The verb comes just before "from" ("rose from", "rose by 25% from"): find it there.
-        verb = next((v for v in CHANGE_VERB.finditer(text, max(0, m.start() - 30), m.start())
-                     if _skip_by(text, v.end()) == m.start()), None)  # fmt: skip
-        if verb is None:
-            continue
-        a = _value_at(text, m.start("a"), m.end("a"), quantities)
-        b = _value_at(text, m.start("b"), m.end("b"), quantities)
-        if a is None or b is None or a.amount is None or b.amount is None:
-            continue
-        direction = "down" if verb["down"] else "up"
-        change = Draft(kind="change", start=verb.start(), end=b.end,
-                       value=f"{a.value} → {b.value}", cue=direction, links=[a, b])  # fmt: skip
-        yield change
-        for value in (a, b):
-            if value not in quantities:
-                yield value
+class _Finder:
+    """Looks for the values of a change around it, creating bare values as needed."""
 
+    def __init__(self, amounts: Amounts) -> None:
+        self.amounts = amounts
+        self.tokens = amounts.analysis.tokens
+        self.phrases = amounts.analysis.numbers
+        self.firsts = {p.first: i for i, p in enumerate(self.phrases)}
+        self.created: list[Draft] = []
 
-def _skip_by(text: str, end: int) -> int:
-    """After the verb: `rose 25% from 40 to 50` and `rose by 25% from …` also lead to `from`."""
-    m = re.match(r"\s+(?:by\s+)?[\d.,]+\s?(?:%|percent|per\s+cent)", text[end : end + 30])
-    return (
-        end
-        + (m.end() if m else 0)
-        + len(text[end + (m.end() if m else 0) :])
-        - len(text[end + (m.end() if m else 0) :].lstrip())
-    )
+    def value(self, index: int) -> Draft | None:
+        """The amount draft of a number phrase, made for it when it has none."""
+        draft = self.amounts.by_phrase.get(index)
+        if draft is None:
+            if index in self.amounts.rejected:
+                return None  # a label or a code ("Series 4", "9-42-0")
+            phrase = self.phrases[index]
+            if 1900 <= phrase.value <= 2100 and phrase.kind == "bare" and phrase.decimals == 0:
+                return None  # a year
+            draft = _draft(self.amounts.analysis, phrase, None)
+            self.amounts.by_phrase[index] = draft
+            self.created.append(draft)
+        return draft
 
-
-def _value_at(text: str, start: int, end: int, quantities: list[Draft]) -> Draft | None:
-    for draft in quantities:
-        if draft.start <= start < draft.end or start <= draft.start < end:
-            return draft
-    found = numbers.find(text, start, end)
-    if not found:
+    def phrase_after(self, k: int, limit: int) -> int | None:
+        """The number phrase that starts within two tokens after `k` (an article or "last
+        year's" between), before `limit`."""
+        j = k + 1
+        while j <= limit and j - k <= 4:
+            if j in self.firsts:
+                found = self.firsts[j]
+                return (
+                    None if self.phrases[found].hyphen else found
+                )  # "the previous five-year period"
+            if self.tokens[j].kind == "number" or self.tokens[j].text in (",", ".", ";"):
+                return None
+            j += 1
         return None
-    number = found[0]
-    return Draft(kind="quantity", start=number.start, end=number.end,
-                 value=f"{number.value:g}", amount=number.value, low=number.value,
-                 high=number.value, bounds="[]")  # fmt: skip
+
+    def reach(self, index: int) -> tuple[int, int]:
+        """The tokens a change's values may stand in: its clause, with the participle or the
+        part after a colon that hangs on it ("…, compared with 216"; ": there were 436"), not
+        another clause ("…, while G&A expenses increased by 1.4%")."""
+        analysis = self.amounts.analysis
+        at = analysis.clause_of(index)
+        if at is None:
+            return self.sentence_bounds(index)
+        clauses = analysis.clauses
+        low = high = at
+        while (
+            high + 1 < len(clauses)
+            and clauses[high + 1].sentence == clauses[at].sentence
+            and _attached(clauses[high + 1])
+        ):
+            high += 1
+        while (
+            low > 0
+            and clauses[low - 1].sentence == clauses[at].sentence
+            and _attached(clauses[low])
+        ):
+            low -= 1
+        return clauses[low].first, clauses[high].last
+
+    def sentence_bounds(self, index: int) -> tuple[int, int]:
+        sentence = self.tokens[index].sent
+        first = index
+        while first > 0 and self.tokens[first - 1].sent == sentence:
+            first -= 1
+        last = index
+        while last + 1 < len(self.tokens) and self.tokens[last + 1].sent == sentence:
+            last += 1
+        return first, last
 
 
-def multipliers(text: str) -> Iterator[Draft]:
-    """`doubled`, `a fourfold increase`: a change by a factor."""
-    lower = text.lower()
-    if not any(stem in lower for stem in _MULTIPLIER_STEMS):
-        return  # the common case: a cheap test instead of a regex scan
-    for m in MULTIPLIER.finditer(text):
-        word = m["word"].lower()
-        if m["n"]:
-            factor = (
-                float(numbers._word_value(m["n"].lower()) or 0)
-                if not m["n"].isdigit()
-                else float(m["n"])
-            )
-            if m["dir"].lower() in _DOWN_NOUNS:
-                factor = 1 / factor if factor else 0
-        else:
-            factor = _FACTORS[word]
-        yield Draft(kind="change", start=m.start(), end=m.end(), value=f"× {factor:g}",
-                    amount=factor, cue="factor")  # fmt: skip
+def _attached(clause: Clause) -> bool:
+    return clause.kind in ("participial", "parenthetical") or clause.opener == ":"
+
+
+def find(amounts: Amounts) -> list[Draft]:
+    """Every stated change whose old and new values the text gives, as a change claim."""
+    finder = _Finder(amounts)
+    out: list[Draft] = []
+    tokens = finder.tokens
+    together = {m for c in amounts.analysis.coordinations for m in c.members if len(c.members) > 1}
+    for index, phrase in enumerate(finder.phrases):
+        if phrase.kind not in ("percent", "points") or not is_change(tokens, phrase):
+            continue
+        if index in together and _coordinated_change(finder, index):
+            continue  # "increased 8% y/y and 15% q/q to $29.5M": whose old value?
+        stated = finder.value(index)
+        if stated is None:
+            continue
+        direction = _direction(tokens, phrase)
+        found = _values(finder, index, phrase.first, phrase.last)
+        if found is None:
+            continue
+        old, new = found
+        stated.cue = "decrease" if direction == "down" else "increase"
+        out.append(Draft(kind="change", start=stated.start, end=stated.end,
+                         value=f"{old.value} → {new.value}", cue=direction, unit=stated.unit,
+                         links=[old, new, stated]))  # fmt: skip
+    for token in tokens:
+        factor = _multipliers().get(token.lower)
+        if (
+            factor is None
+            or token.tag not in ("VERB", "NOUN", "ADJ")
+            or token.lower in ("double", "triple", "twice", "thrice", "treble", "quadruple")
+        ):
+            continue
+        found = _values(finder, None, token.i, token.i)
+        if found is None:
+            continue
+        old, new = found
+        out.append(Draft(kind="change", start=token.start, end=token.end, value=f"× {factor:g}",
+                         amount=factor, cue="factor", links=[old, new]))  # fmt: skip
+    return finder.created + out
+
+
+def _coordinated_change(finder: _Finder, index: int) -> bool:
+    """Whether a stated change is said together with another change ("8% y/y and 15% q/q")."""
+    for coordination in finder.amounts.analysis.coordinations:
+        if index in coordination.members:
+            others = [m for m in coordination.members if m != index]
+            return any(finder.phrases[m].kind in ("percent", "points") for m in others)
+    return False
+
+
+def _old_cue(tokens: list[Token], j: int) -> bool:
+    """A word after which the old value comes: "than", "against", "from", "compared with",
+    "on last year's", "over the previous"."""
+    word = tokens[j].lower
+    if word in _OLD_AFTER:
+        return True
+    if word in ("with", "to") and j > 0 and tokens[j - 1].lower in ("compared", "comparison"):
+        return True
+    if word in ("on", "over") and j + 1 < len(tokens):
+        return tokens[j + 1].lower in _LAST
+    return False
+
+
+def _direction(tokens: list[Token], phrase: NumberPhrase) -> str:
+    """Up or down, from the change word before or after the percentage."""
+    for token in [
+        *reversed(tokens[max(0, phrase.first - 3) : phrase.first]),
+        *tokens[phrase.last + 1 : phrase.last + 3],
+    ]:
+        if token.lower in _directions():
+            return _directions()[token.lower]
+    if phrase.head is not None and phrase.head.lower in _directions():
+        return _directions()[phrase.head.lower]
+    return "up"
+
+
+def _values(
+    finder: _Finder, stated: int | None, first: int, last: int
+) -> tuple[Draft, Draft] | None:
+    """The old and new values of the change stated from token `first` to `last`."""
+    tokens = finder.tokens
+    begin, end = finder.reach(first)
+    old = new = None
+    # "from A to B" anywhere in the sentence (after the change, or before: "rose from 50 per
+    # cent to 54 per cent, a rise of 8 percentage points")
+    for j in range(begin, end + 1):
+        if tokens[j].lower == "from" and (stated is None or j != first):
+            a = finder.phrase_after(j, end)
+            if a is None or a == stated:
+                continue
+            k = finder.phrases[a].last + 1
+            while k <= end and k - finder.phrases[a].last <= 3 and tokens[k].lower != "to":
+                k += 1
+            if k <= end and tokens[k].lower == "to":
+                b = finder.phrase_after(k, end)
+                if b is not None and b != stated:
+                    old, new = a, b
+                    break
+    if old is None:
+        # "to B" and the old value after "from", "compared with", "on last year's", "than"
+        near = sorted(range(begin, end + 1), key=lambda j: abs(j - first))
+        for j in near:
+            word = tokens[j].lower
+            if word == "to" and new is None:
+                candidate = finder.phrase_after(j, end)
+                new = candidate if candidate != stated else None
+            elif old is None and _old_cue(tokens, j):
+                candidate = finder.phrase_after(j, end)
+                if candidate is not None and candidate != stated:
+                    old = candidate
+        if new is None and old is not None:
+            new = _before(finder, begin, finder.phrases[old].first, stated, old)
+        if new is not None and old is None:
+            old = _earlier(finder, new, begin)
+        if old is None and new is None:
+            old, new = _bullets(finder, first)
+    if old is None or new is None or old == new:
+        return None
+    a, b = finder.value(old), finder.value(new)
+    if a is None or b is None or not _comparable(a, b):
+        return None
+    return a, b
+
+
+def _before(finder: _Finder, begin: int, first: int, stated: int | None, old: int) -> int | None:
+    """The value the sentence states before the old one ("sold 8,988 …, up 6 per cent on
+    last year's 8,097"; "fell by 59 percent: there were 436, against 703")."""
+    candidates = [
+        i
+        for i, p in enumerate(finder.phrases)
+        if begin <= p.first < first and i not in (stated, old)
+    ]
+    for index in reversed(candidates):
+        phrase = finder.phrases[index]
+        if phrase.kind == "bare" and 1900 <= phrase.value <= 2100 and phrase.decimals == 0:
+            continue  # "in 2024"
+        if phrase.kind in ("percent", "points") and finder.phrases[old].kind not in (
+            "percent",
+            "points",
+        ):
+            continue
+        return index
+    return None
+
+
+def _earlier(finder: _Finder, new: int, begin: int) -> int | None:
+    """`… grew to 40,366`: the old value is "that figure" of the sentence before."""
+    tokens = finder.tokens
+    if not any(t.lower in _ANAPHORS for t in tokens[begin : finder.phrases[new].first]):
+        return None
+    sentence = tokens[begin].sent
+    for index in range(new - 1, -1, -1):
+        phrase = finder.phrases[index]
+        if tokens[phrase.first].sent < sentence - 1:
+            break
+        kinds = {phrase.kind, finder.phrases[new].kind}
+        year = phrase.kind == "bare" and 1900 <= phrase.value <= 2100
+        if (
+            tokens[phrase.first].sent < sentence
+            and not year
+            and (len(kinds) == 1 or kinds == {"count", "bare"})
+        ):
+            return index
+    return None
+
+
+def _bullets(finder: _Finder, first: int) -> tuple[int | None, int | None]:
+    """`- 2024: 8,636 (up 10 per cent)`: the value on the line, and the one on the line above."""
+    tokens = finder.tokens
+    line = first
+    while line > 0 and not tokens[line].line_start:
+        line -= 1
+    if tokens[line].text not in ("-", "*", "•", "+"):
+        return None, None
+    on_line = [
+        i
+        for i, p in enumerate(finder.phrases)
+        if line <= p.first < first and p.kind not in ("percent", "points")
+    ]
+    above = line - 1
+    while above > 0 and not tokens[above].line_start:
+        above -= 1
+    on_above = [
+        i
+        for i, p in enumerate(finder.phrases)
+        if above <= p.first < line and p.kind not in ("percent", "points")
+    ]
+    if not on_line or not on_above or tokens[above].text != tokens[line].text:
+        return None, None
+    return _last_value(finder, on_above), _last_value(finder, on_line)
+
+
+def _last_value(finder: _Finder, indices: list[int]) -> int:
+    """The last number of a bullet line that is no year label ("2024: 8,636")."""
+    values = [
+        i
+        for i in indices
+        if not (finder.phrases[i].kind == "bare" and 1900 <= finder.phrases[i].value <= 2100)
+    ]
+    return values[-1] if values else indices[-1]
+
+
+def _comparable(a: Draft, b: Draft) -> bool:
+    return a.kind == b.kind and a.currency == b.currency

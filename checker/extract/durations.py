@@ -35,7 +35,7 @@ _LEAD = (
     r"(?:(?P<lead>the\s+(?:past|last|next|coming|previous|first|following|latest|final|same)"
     r"|(?:past|last|next|first|another|previous|upcoming|the))\s+)?"
 )
-_HEDGE = rf"(?:(?P<hedge>{hedges.HEDGE_RE})\s+)?"
+_HEDGE = rf"(?:(?P<hedge>{hedges.hedge_re()})\s+)?"
 DURATION = re.compile(
     rf"(?<![\w$€£-]){_LEAD}{_HEDGE}{_COUNT}\s+(?:(?:more|full|long|whole|straight|consecutive|"
     rf"additional|further|trading|business|working|calendar)\s+)?{_UNIT_RE}\b"

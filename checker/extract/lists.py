@@ -1,105 +1,294 @@
-"""Lists with an announced count: "three priorities: A, B, C and D", bullets, (1) … (2) …"""
+"""Lists with an announced count: "four categories: A, B, C and D", "2 finalists – A, B and C
+–", "the two designs are by A, B and C", "three co-founders, A and B,", bullet lines (also a few
+sentences on: "The charities are: - …"), "A, B and C – the five founding members", "(1) … (2)
+…", "including" (at most that many)."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
+from checker.extract.amounts import Amounts
+from checker.extract.base import Draft
+from checker.language import coordination
+from checker.language.numbers import NumberPhrase
+from checker.language.tokens import Token
+from checker.models import Evidence, Passage
 
-from checker.extract.base import Context, Draft, anchored
-from checker.extract.lexicon import cardinal_value
-
-ANNOUNCED = re.compile(
-    r"(?<![\w,.-])(?P<count>(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|[2-9]|1[0-9])\s+"
-    r"(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s)\b(?P<rest>[^:.;!?\n]{0,40}?):"
-    r"(?P<items>[^\n]*(?:\n[ \t]*\n?[ \t]*(?:[-*•▪◦]|\(?\d{1,2}[.)])[ \t][^\n]*)*)",
+Items = list[tuple[int, int]]
+_COPULAS = frozenset({"are", "were", "include", "includes", "included", "comprise", "comprises"})
+_PARTIAL = frozenset(
+    {"including", "include", "includes", "included", "such", "among", "like", "notably"}
 )
-_COLON = re.compile(r":")
-_PARTIAL = re.compile(
-    r"\b(?:including|such\s+as|among\s+them|e\.g|for\s+example|notably|like)\b", re.I
-)
-_NOT_ITEMS = re.compile(
-    r"^(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries|times|millions|"
-    r"billions|thousands|hundreds|percent)$",
-    re.IGNORECASE,
-)
-_BULLET = re.compile(r"^[ \t]*(?:[-*•▪◦]|\(?\d{1,2}[.)])[ \t]+(?P<item>\S[^\n]*)", re.MULTILINE)
-_ENUMERATED = re.compile(r"(?:^|\s)\((?P<n>\d{1,2})\)\s")
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
-_FINAL = re.compile(r"\s+(?:and|or|as\s+well\s+as|plus)\s+", re.IGNORECASE)
-_YEAR = re.compile(r"^\d{4}$")
-# A part that starts like this continues the sentence, not the list: "…, with both labs".
-_AFTER_LIST = re.compile(
-    r"(?:with|which|who|whom|whose|that|where|while|whereas|including|to|for|in|as|among|"
-    r"all|each|both|but|so|because|since)\b",
-    re.IGNORECASE,
-)
+_DASHES = frozenset({"–", "—", "--"})
+_BULLETS = frozenset({"-", "*", "•", "▪", "◦", "+"})
+_NOT_LISTED = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade",
+                         "century", "time", "percent", "million", "billion", "thousand", "hundred"})  # fmt: skip
 
 
-def items_of(listed: str) -> list[str]:
-    """The items of `A, B, C and D`: semicolons first, then commas; a serial comma marks the
-    last item, else the last `and` before the list ends (at a part that no item starts like)."""
-    listed = listed.strip()
-    separator = ";" if ";" in listed else ","
-    parts: list[str] = []
-    for part in (p.strip() for p in listed.split(separator)):
-        if parts and _YEAR.match(part):
-            parts[-1] = f"{parts[-1]}, {part}"  # "August 2nd, 2025" is one item
-        elif part:
-            parts.append(part)
-    end = next((i for i in range(1, len(parts)) if _AFTER_LIST.match(parts[i])), len(parts))
-    parts = parts[:end]
-    final = next((i for i, p in enumerate(parts) if i > 0 and _FINAL.match(" " + p)), None)
-    if final is not None:
-        # "A, B, and C, which …": the serial conjunction marks the last item.
-        parts = parts[: final + 1]
-        parts[-1] = _FINAL.sub("", " " + parts[-1], count=1).strip()
-    elif parts and _FINAL.search(parts[-1]):
-        head, tail = _last_split(parts[-1])
-        parts = [*parts[:-1], head, tail]
-    return [p for p in parts if p]
+def _announced(tokens: list[Token], phrase: NumberPhrase) -> bool:
+    """A count that can announce a list: 2 to 30 of a plural noun written in lower case (a
+    capital makes it a name or a headline: "The Four Seasons", "Phase 2 Findings")."""
+    head = phrase.head
+    return (
+        phrase.kind == "count"
+        and head is not None
+        and not (head.is_cap and head.i != _sentence_start(tokens, head.i))
+        and phrase.hedge is None
+        and phrase.whole is None
+        and 2 <= phrase.value <= 30
+        and phrase.value == int(phrase.value)
+        and phrase.head_lemma not in _NOT_LISTED
+        and phrase.hyphen is None
+    )
 
 
-def _last_split(part: str) -> tuple[str, str]:
-    found = list(_FINAL.finditer(part))
-    last = found[-1]
-    return part[: last.start()].strip(), part[last.end() :].strip()
-
-
-def _listed(block: str) -> list[str] | None:
-    """The items after the colon: bullet lines, enumerated (1) (2) …, or inline text."""
-    if not block.split("\n")[0].strip():
-        bullets = [m["item"] for m in _BULLET.finditer(block)]
-        if bullets:
-            return bullets
-    enumerated = [int(m["n"]) for m in _ENUMERATED.finditer(" " + block)]
-    if len(enumerated) >= 2 and enumerated == list(range(1, len(enumerated) + 1)):
-        return [f"({n})" for n in enumerated]
-    line = block.split("\n")[0]
-    end = _SENTENCE_END.search(line)
-    inline = line[: end.start()] if end else line
-    return items_of(inline) if inline.strip() else None
-
-
-def find(text: str, ctx: Context) -> Iterator[Draft]:
-    """Announced counts followed by a colon and a list of items."""
-    for found in anchored(_COLON, ANNOUNCED, text, reach=90, tail=200):
-        # The window found where the list starts; its items may run on past the window.
-        m = ANNOUNCED.match(text, found.start()) or found
-        count = cardinal_value(m["count"])
-        noun = m["noun"]
-        if count is None or count < 2 or _NOT_ITEMS.match(noun.split()[-1]):
+def find(amounts: Amounts) -> list[Draft]:
+    """Announced counts and the items that follow (or come just before)."""
+    tokens = amounts.analysis.tokens
+    out = []
+    for index, phrase in enumerate(amounts.analysis.numbers):
+        if index not in amounts.by_phrase or not _announced(tokens, phrase):
             continue
-        before = text[max(0, m.start() - 20) : m.start()].rstrip()
-        if before[-1:].isalnum() and before.split()[-1][:1].isupper() and before[-1:] not in ".!?":
-            continue  # "Phase 2 Findings:" — the number belongs to the name before it
-        if _PARTIAL.search(m["rest"]):
-            continue  # "eight areas, including: …" lists some of them
-        items = _listed(m["items"])
-        if not items or len(items) < 2 or any(len(item.split()) > 40 for item in items):
+        assert phrase.head is not None
+        found = _items_after(tokens, phrase) or _items_before(tokens, phrase)
+        if found is None:
             continue
-        if len(items) == 2 * count and all(item[:1].isupper() for item in items):
+        items, partial = found
+        texts = [amounts.analysis.text_of(a, b).strip() for a, b in items]
+        if len(texts) < 2 or any(len(t.split()) > 40 for t in texts):
+            continue
+        if (
+            len(texts) == 2 * phrase.value
+            and all(t[:1].isupper() for t in texts)
+            and all(len(t.split()) == 1 for t in texts[1::2])
+        ):
             continue  # "Rockville, Maryland and San Diego, California": places with their states
-        draft = Draft(kind="list", start=m.start(), end=m.end("noun"), value=f"{count} {noun}",
-                      number=count, unit=noun.lower(), items=tuple(items))  # fmt: skip
-        draft.extra["items_span"] = (m.start("items"), m.end("items"))
-        yield draft
+        count = int(phrase.value)
+        noun = phrase.head.text
+        draft = Draft(kind="list", start=phrase.start, end=phrase.head.end, value=f"{count} {noun}",
+                      number=count, unit=noun.lower(), items=tuple(texts),
+                      exhaustive=not partial)  # fmt: skip
+        start, end = tokens[items[0][0]].start, tokens[items[-1][1]].end
+        draft.evidence = Evidence(
+            clause=Passage(start=start, end=end, text=amounts.analysis.text[start:end])
+        )
+        out.append(draft)
+    return out
+
+
+def _sentence_start(tokens: list[Token], k: int) -> int:
+    sentence = tokens[k].sent
+    while k > 0 and tokens[k - 1].sent == sentence:
+        k -= 1
+    return k
+
+
+def _sentence_end(tokens: list[Token], k: int) -> int:
+    sentence = tokens[k].sent
+    while k + 1 < len(tokens) and tokens[k + 1].sent == sentence:
+        k += 1
+    return k
+
+
+def _clause_like(tokens: list[Token], a: int, b: int) -> bool:
+    """Whether an item holds a finite verb: then it is a clause, not a list item."""
+    for t in tokens[a : b + 1]:
+        if t.tag in ("AUX", "MODAL"):
+            return True
+        if t.tag == "VERB" and t.forms & {"past", "3sg"} and "participle" not in t.forms:
+            return True
+    return False
+
+
+def _inline(tokens: list[Token], items: Items, names: bool = False) -> Items | None:
+    """An inline list that reads as one: two or more short items, none a clause, the last
+    joined by "and" or "or" (or all by semicolons); `names`: each item a name."""
+    if len(items) < 2 or any(b - a > 12 or _clause_like(tokens, a, b) for a, b in items):
+        return None
+    joined = any(t.lower in ("and", "or") for t in tokens[items[-2][1] + 1 : items[-1][0]])
+    semicolons = any(t.text == ";" for t in tokens[items[0][0] : items[-1][1]])
+    if not (joined or semicolons):
+        return None
+    if names and not all(
+        tokens[a].is_cap or (tokens[a].lower == "the" and tokens[a + 1].is_cap) for a, _ in items
+    ):
+        return None
+    return items
+
+
+def _items_after(tokens: list[Token], phrase: NumberPhrase) -> tuple[Items, bool] | None:
+    assert phrase.head is not None
+    j = phrase.head.i + 1
+    end = _sentence_end(tokens, phrase.head.i)
+    partial = False
+    if tokens[end].text == ":" and end + 1 < len(tokens) and tokens[end + 1].text in _BULLETS:
+        # "The following four schools will take part …:" — the bullets list the count's noun
+        between = tokens[j:end]
+        following = phrase.first > 0 and tokens[phrase.first - 1].lower == "following"
+        if following or (len(between) <= 12 and not any(t.lower == "following" for t in between)):
+            found = _colon_items(tokens, end, end)
+            return (found, False) if found else None
+    # Between the count and its list: a few words ("for the harbour footbridge"), no verb.
+    for k in range(j, min(end, j + 8) + 1):
+        token = tokens[k]
+        if token.lower in _PARTIAL:
+            partial = True
+        if token.text == ":":
+            found = _colon_items(tokens, k, end)
+            return (found, partial) if found else None
+        if token.text in _DASHES and k == j:
+            close = next((m for m in range(k + 1, end + 1) if tokens[m].text in _DASHES), end + 1)
+            found = _inline(tokens, coordination.items(tokens, k + 1, close - 1))
+            return (found, partial) if found else None
+        if token.text in _DASHES:
+            # "… chose three winners this year – taking home prizes were A, B and C"
+            found = _copula_list(tokens, phrase, k + 1, end, near=True)
+            return (found, partial) if found else None
+        if token.lower in _COPULAS and token.tag in ("AUX", "VERB"):
+            return _after_copula(tokens, k, end, partial or token.lower.startswith("includ"))
+        if token.text == "," and k == j:
+            start = k + 1
+            if start <= end and tokens[start].lower in _PARTIAL:
+                partial, start = True, start + 1
+            found = _inline(
+                tokens,
+                coordination.items(tokens, start, _list_end(tokens, start, end, True)),
+                names=True,
+            )
+            return (found, partial) if found else None
+        if token.tag in ("VERB", "AUX", "MODAL", "CCONJ", "SCONJ") or token.text in (
+            ".",
+            ";",
+            "!",
+            "?",
+            ",",
+        ):
+            break
+    return _later_sentence(tokens, phrase, end)
+
+
+def _after_copula(
+    tokens: list[Token], k: int, end: int, partial: bool
+) -> tuple[Items, bool] | None:
+    """`… are by A, B and C`, `… are: - …`: the list after the verb."""
+    start = k + 1
+    if start <= end and tokens[start].lower in ("by", "of"):
+        start += 1
+    if start <= end and tokens[start].text == ":":
+        found = _colon_items(tokens, start, end)
+        return (found, partial) if found else None
+    found = _inline(
+        tokens, coordination.items(tokens, start, _list_end(tokens, start, end)), names=True
+    )
+    return (found, partial) if found else None
+
+
+def _colon_items(tokens: list[Token], colon: int, end: int) -> Items | None:
+    """The items after a colon: bullet lines, or paragraphs that each open with a label
+    ("Introductory Video: …"), when the colon ends its line; else the inline list."""
+    nxt = colon + 1
+    if nxt >= len(tokens):
+        return None
+    if not tokens[nxt].line_start:
+        return _inline(tokens, coordination.items(tokens, nxt, _list_end(tokens, nxt, end)))
+    if tokens[nxt].text in _BULLETS:
+        last = nxt
+        while last + 1 < len(tokens) and (
+            not tokens[last + 1].line_start or tokens[last + 1].text in _BULLETS
+        ):
+            last += 1
+        return coordination.items(tokens, nxt, last) or None
+    return _labelled_paragraphs(tokens, nxt) or None
+
+
+def _labelled_paragraphs(tokens: list[Token], first: int) -> Items:
+    """Paragraphs that each begin with a short label and a colon: one item each."""
+    items = []
+    k = first
+    while k < len(tokens):
+        para = tokens[k].para
+        label_end = next(
+            (j for j in range(k, min(len(tokens), k + 8)) if tokens[j].text == ":"), None
+        )
+        if label_end is None or label_end == k or tokens[label_end].para != para:
+            break
+        items.append((k, label_end - 1))
+        while k < len(tokens) and tokens[k].para == para:
+            k += 1
+    return items if len(items) >= 2 else []
+
+
+def _list_end(tokens: list[Token], start: int, end: int, apposition: bool = False) -> int:
+    """Where an inline list ends: the sentence's end, a dash, or (for a list in apposition,
+    "three co-founders, A and B, in a spare room") the comma after its last conjunct."""
+    stop = end
+    if stop >= start and tokens[stop].text in (".", "!", "?", ";"):
+        stop -= 1
+    for m in range(start, stop + 1):
+        if tokens[m].text in _DASHES:
+            return m - 1
+    if not apposition:
+        return stop
+    conjunction = next(
+        (m for m in range(start, stop + 1) if tokens[m].lower in ("and", "or")), None
+    )
+    if conjunction is not None:
+        close = next((m for m in range(conjunction, stop + 1) if tokens[m].text == ","), None)
+        if close is not None:
+            return close - 1
+    return stop
+
+
+def _later_sentence(
+    tokens: list[Token], phrase: NumberPhrase, end: int
+) -> tuple[Items, bool] | None:
+    """The list a few sentences on: "Four partner charities will share …" then "The charities
+    are: - …" (the noun again, alone before the verb), or "… chose two winners." then "Taking
+    home prizes were A, B and C." (within three sentences, names only)."""
+    assert phrase.head is not None
+    start = end + 1
+    for distance in range(1, 7):
+        if start >= len(tokens):
+            return None
+        next_end = _sentence_end(tokens, start)
+        found = _copula_list(tokens, phrase, start, next_end, near=distance <= 3)
+        if found is not None:
+            return found, False
+        start = next_end + 1
+    return None
+
+
+def _copula_list(
+    tokens: list[Token], phrase: NumberPhrase, start: int, end: int, near: bool
+) -> Items | None:
+    assert phrase.head is not None
+    words = tokens[start : end + 1]
+    copula = next((t.i for t in words[:6] if t.lower in ("are", "were") and t.tag == "AUX"), None)
+    if copula is None:
+        return None
+    subject = [t for t in tokens[start:copula] if t.tag not in ("DET",)]
+    names_head = len(subject) <= 2 and any(
+        t.lemma == phrase.head.lemma or t.lower == phrase.head.lower for t in subject
+    )
+    opener = (words[0].tag == "VERB" and "gerund" in words[0].forms) or words[0].lower in (
+        "they",
+        "these",
+    )
+    if not (names_head or (near and opener)):
+        return None
+    after = copula + 1
+    if after <= end and tokens[after].text == ":":
+        return _colon_items(tokens, after, end)
+    return _inline(
+        tokens, coordination.items(tokens, after, _list_end(tokens, after, end)), names=True
+    )
+
+
+def _items_before(tokens: list[Token], phrase: NumberPhrase) -> tuple[Items, bool] | None:
+    """`A, B, C and D – the five founding members of …`: the list comes first, set off by a dash."""
+    k = phrase.first - 1
+    if k >= 0 and tokens[k].lower == "the":
+        k -= 1
+    if k < 0 or tokens[k].text not in _DASHES:
+        return None
+    start = _sentence_start(tokens, k)
+    found = _inline(tokens, coordination.items(tokens, start, k - 1), names=True)
+    return (found, False) if found else None

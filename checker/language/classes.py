@@ -1,0 +1,222 @@
+"""Word classes: each token's class from the data files, its morphology and its neighbours.
+
+A small rule tagger, not a statistical one: closed classes come straight from the lexicon; an
+open-class word is a verb, a noun or a name by its form (a known verb form, -ed, -ing, -ly,
+a capital) and by the words around it ("the opened doors" is not a verb, "the Trust opened" is).
+Tags: DET POSS PRON ADP CCONJ SCONJ AUX MODAL TO NEG PART NUM ORD PUNCT SYM MONTH WEEKDAY PROPN
+NOUN VERB ADJ ADV.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from checker.language import lexicon
+from checker.language.tokens import Token
+
+_SYMBOLS = frozenset("%$€£¥₹₩₦₽₺₪+&@#/§°")
+_NOUNISH = frozenset({"NOUN", "PROPN", "NUM", "ORD", "ADJ"})
+_BEFORE_NOUN = frozenset({"DET", "POSS", "NUM", "ORD", "ADJ", "PART"})
+_SUBJECTS = frozenset({"NOUN", "PROPN", "PRON"})
+
+
+@cache
+def _closed() -> dict[str, str]:
+    """Closed-class words and their tag; of two classes, the first listed here wins."""
+    tags: dict[str, str] = {}
+    order = [
+        ("negations.txt", "NEG"),
+        ("coordinators.txt", "CCONJ"),
+        ("modals.tsv", "MODAL"),
+        ("auxiliaries.tsv", "AUX"),
+        ("possessives.tsv", "POSS"),
+        ("pronouns.tsv", "PRON"),
+        ("existential.txt", "PRON"),
+        ("subordinators.txt", "SCONJ"),
+        ("determiners.tsv", "DET"),
+        ("prepositions.txt", "ADP"),
+        ("comparatives.txt", "ADJ"),
+        ("adverbs.txt", "ADV"),
+    ]
+    for name, tag in order:
+        for word in lexicon.words(name):
+            tags.setdefault(word, tag)
+    tags["to"] = "TO"
+    return tags
+
+
+@cache
+def _calendar() -> dict[str, str]:
+    return {word: row[0].upper() for word, row in lexicon.table("calendar.tsv").items()}
+
+
+def tag(
+    tokens: list[Token], sentence_starts: set[int], lowered: set[str] | frozenset[str] = frozenset()
+) -> None:
+    """Give every token its tag, lemma and verb forms, left to right; `lowered` holds the words
+    the text also writes in lower case, so that "Cars account for …" starts with a noun."""
+    closed = _closed()
+    calendar = _calendar()
+    numbers = lexicon.number_words()
+    forms = lexicon.verb_forms()
+    auxiliaries = lexicon.table("auxiliaries.tsv")
+    for token in tokens:
+        token.tag = _lexical(token, token.i in sentence_starts, closed, calendar, numbers, forms)
+        if token.kind == "word" and token.lower in forms:
+            token.lemma, token.forms = forms[token.lower]
+        if token.tag == "AUX":
+            token.lemma = auxiliaries.get(token.lower, (token.lemma,))[0]
+    for token in tokens:
+        if token.tag == "?":
+            token.tag = _open(tokens, token, token.i in sentence_starts, lowered)
+        elif token.tag in ("SCONJ", "POSS") and token.lower in ("that", "her"):
+            token.tag = _that_or_her(tokens, token)
+        elif token.tag == "TO":
+            token.tag = _to(tokens, token)
+    _possessive_clitics(tokens)
+
+
+def _lexical(
+    token: Token,
+    first: bool,
+    closed: dict[str, str],
+    calendar: dict[str, str],
+    numbers: dict[str, lexicon.Number],
+    forms: dict[str, tuple[str, frozenset[str]]],
+) -> str:
+    """The tag a token has by itself, or "?" when its neighbours must decide."""
+    kind, lower = token.kind, token.lower
+    if kind == "number":
+        return "ORD" if lower[-2:] in ("st", "nd", "rd", "th") and lower[:-2].isdigit() else "NUM"
+    if kind == "clitic":
+        return "PART"
+    if kind == "punct":
+        return "SYM" if token.text in _SYMBOLS else "PUNCT"
+    if kind in ("url", "email"):
+        return "PROPN"
+    if lower in calendar and (token.is_cap or len(lower) > 3) and lower != "may":
+        return calendar[lower]
+    if lower == "may" and token.is_cap and not first:
+        return "MONTH"
+    number = numbers.get(lower)
+    if number is not None and number.kind in ("cardinal", "ordinal", "fraction", "count", "scale"):
+        return "ORD" if number.kind == "ordinal" else "NUM"
+    if lower in closed and not (len(token.text) > 1 and token.text.isupper() and not first):
+        return closed[lower]  # an acronym ("US", "IT") is a name, not the pronoun
+    if kind == "abbr":
+        return "PROPN" if token.text[:1].isupper() else "ADV"
+    return "?"
+
+
+def _open(
+    tokens: list[Token], token: Token, first: bool, lowered: set[str] | frozenset[str]
+) -> str:
+    """An open-class word's tag from its form and its neighbours."""
+    before = tokens[token.i - 1] if token.i > 0 else None
+    after = tokens[token.i + 1] if token.i + 1 < len(tokens) else None
+    forms = token.forms
+    lower = token.lower
+    if token.is_cap and not first:
+        return "PROPN"
+    if token.is_cap and first and not forms and lower not in lexicon.table("irregular_plurals.tsv"):
+        # A capital at a sentence start is a name unless the word is known otherwise: written
+        # in lower case elsewhere, or a plural before a verb ("Cars account for").
+        common = lower in lowered or (
+            lexicon.plural_of_noun(lower) is not None
+            and after is not None
+            and after.tag in ("AUX", "MODAL", "?")
+            and after.forms
+        )
+        if not common and not lower.endswith(("ly", "ed", "ing")):
+            return "PROPN"
+    if lower.endswith("ly") and len(lower) > 4 and not forms:
+        return "ADV"
+    if forms:
+        return _verb_or_noun(token, before, after, first)
+    if len(lower) > 4 and lower.endswith("ed"):
+        token.forms = frozenset({"past", "participle"})
+        token.lemma = lower[:-2]
+        return _verb_or_noun(token, before, after, first)
+    if len(lower) > 5 and lower.endswith("ing"):
+        token.forms = frozenset({"gerund"})
+        token.lemma = lower[:-3]
+        return _verb_or_noun(token, before, after, first)
+    return "NOUN"
+
+
+def _verb_or_noun(token: Token, before: Token | None, after: Token | None, first: bool) -> str:
+    """A word that can be a verb: a verb after a subject, an auxiliary or `to`; a noun or an
+    adjective after a determiner or a number ("the 980 retired teachers")."""
+    forms = token.forms
+    prev = before.tag if before is not None else ""
+    nxt = after.tag if after is not None else ""
+    finite = bool(forms & {"past", "3sg", "base"})
+    if prev in ("AUX", "MODAL", "TO", "NEG"):
+        return "VERB"
+    if prev == "ADV" and before is not None and before.i > 0:
+        return "VERB" if finite or "participle" in forms or "gerund" in forms else "NOUN"
+    if prev in _BEFORE_NOUN or (
+        prev == "PROPN" and before is not None and before.lower.endswith("'s")
+    ):
+        if forms & {"participle", "gerund"} and nxt in ("NOUN", "PROPN", "?"):
+            return "ADJ"
+        if (
+            forms & {"participle", "gerund"}
+            and after is not None
+            and after.forms
+            and after.tag == "?"
+        ):
+            return "ADJ"
+        return "NOUN"
+    if first and forms & {"participle", "gerund"}:
+        return "VERB"  # "Founded in 1965, the society …", "Speaking at the launch …"
+    if prev in _SUBJECTS and (finite or "participle" in forms):
+        if prev == "NOUN" and forms == frozenset({"base"}) and nxt in ("NOUN", "PROPN"):
+            return "NOUN"  # "the support staff", "care assistants": a compound
+        if prev == "NOUN" and before is not None and "3sg" not in forms and "past" not in forms:
+            if lexicon.plural_of_noun(before.text) is None:
+                return "NOUN"  # "a pay rise": a present verb after a singular noun would be "rises"
+        return "VERB"
+    if forms & {"past", "participle"} and not forms & {"base", "3sg"}:
+        return "VERB"
+    if prev in ("PUNCT", "CCONJ", "SCONJ", "") and forms & {"gerund", "participle"}:
+        return "VERB"
+    if prev in ("CCONJ", "SCONJ") and finite and nxt in ("NUM", "DET", "POSS", "PRON"):
+        return "VERB"  # "… and contribute 63.5% to": a verb with its object
+    return "NOUN"
+
+
+def _that_or_her(tokens: list[Token], token: Token) -> str:
+    """`that first gathering`, `her chief executive` point at a noun; `said that`, `told her` not."""
+    after = tokens[token.i + 1] if token.i + 1 < len(tokens) else None
+    if after is None:
+        return "PRON" if token.lower == "her" else "SCONJ"
+    if token.lower == "her":
+        return "POSS" if after.tag in ("?", "NOUN", "ADJ", "NUM", "ORD", "PROPN") else "PRON"
+    if after.tag in ("ORD", "NUM") or (after.tag == "?" and not after.forms and not after.is_cap):
+        before = tokens[token.i - 1] if token.i > 0 else None
+        if before is not None and before.tag in ("ADP", "VERB", "?"):
+            return "DET"
+    return "SCONJ"
+
+
+def _to(tokens: list[Token], token: Token) -> str:
+    """`to` before a verb's base form marks an infinitive; before anything else it is a preposition."""
+    after = tokens[token.i + 1] if token.i + 1 < len(tokens) else None
+    if after is not None and "base" in after.forms and after.tag in ("?", "VERB", "AUX"):
+        return "TO"
+    if after is not None and after.lower in ("be", "have"):
+        return "TO"
+    return "ADP"
+
+
+def _possessive_clitics(tokens: list[Token]) -> None:
+    """`'s` after a pronoun is a verb ("it's"); after a noun or a name it marks the owner."""
+    for token in tokens:
+        if (
+            token.kind == "clitic"
+            and token.i > 0
+            and tokens[token.i - 1].lower in ("it", "he", "she", "that", "there", "what", "who")
+        ):
+            token.tag = "AUX"
+            token.lemma = "be"

@@ -1,0 +1,304 @@
+"""Clauses: where each clause of a sentence begins and ends, its verb groups and its subject."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from checker.language import lexicon
+from checker.language.nouns import NounPhrase
+from checker.language.tokens import Token
+from checker.language.verbs import VerbGroup
+
+_RELATIVES = frozenset({"who", "which", "that", "whose", "whom"})
+_DASHES = frozenset({"–", "—", "--"})
+
+
+@dataclass
+class Clause:
+    """A clause: its tokens, the verb groups in it, its subject, and how it hangs on another."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    sentence: int
+    kind: str  # main, relative, subordinate, participial, coordinate, parenthetical
+    opener: str | None = None  # the word that opens it ("which", "that", "and", "when")
+    verbs: list[int] = field(default_factory=list)  # indices into the verb groups
+    subject: int | None = None  # index into the noun phrases
+    subject_via: str = ""  # how the subject was found
+    parent: int | None = None  # the clause it belongs to (a relative's noun, a complement's verb)
+    after_verb: int | None = None  # the verb group a complement clause follows ("said … that")
+
+
+def segment(
+    tokens: list[Token],
+    sentences: list[tuple[int, int]],
+    groups: list[VerbGroup],
+    phrases: list[NounPhrase],
+) -> list[Clause]:
+    """The clauses of every sentence (`sentences` as first and last token indices)."""
+    group_at = {g.first: n for n, g in enumerate(groups)}
+    phrase_ends = [p.last for p in phrases]
+    clauses: list[Clause] = []
+    for number, (first, last) in enumerate(sentences):
+        clauses += _sentence(
+            tokens, number, first, last, groups, group_at, phrases, phrase_ends, len(clauses)
+        )
+    return clauses
+
+
+def _boundary(
+    tokens: list[Token],
+    k: int,
+    group_at: dict[int, int],
+    groups: list[VerbGroup],
+    relative_open: bool,
+) -> tuple[str, str] | None:
+    """Whether a new clause opens at token `k`, and of which kind."""
+    token = tokens[k]
+    prev = tokens[k - 1] if k > 0 else None
+    if token.tag == "SCONJ":
+        if token.lower in _RELATIVES:
+            return "relative", token.lower
+        return "subordinate", token.lower
+    if prev is not None and prev.text in (";", ":"):
+        return "main", prev.text
+    if prev is not None and prev.text in _DASHES | {"("}:
+        return "parenthetical", prev.text
+    if (
+        prev is not None
+        and prev.text == ","
+        and token.tag == "VERB"
+        and token.forms & {"participle", "gerund"}
+        and k in group_at
+        and not groups[group_at[k]].finite
+    ):
+        if "past" in token.forms and relative_open:
+            return "resumed", ","  # "X, which opened in 1984, celebrated …": the main verb
+        return "participial", ","
+    if (
+        prev is not None
+        and prev.text == ","
+        and token.tag in ("DET", "POSS", "NOUN", "PROPN", "ADJ")
+    ):
+        # "Total assets climbed …, stockholders' equity doubled …": a clause with its own subject
+        j = k
+        while (
+            j < len(tokens)
+            and j - k < 6
+            and tokens[j].tag in ("DET", "POSS", "ADJ", "NOUN", "PROPN", "PART", "PUNCT")
+            and tokens[j].text not in (",", ".", ";")
+        ):
+            j += 1
+        subject_end = j - 1
+        while j < len(tokens) and tokens[j].tag == "ADV":
+            j += 1
+        if (
+            tokens[subject_end].tag in ("NOUN", "PROPN")
+            and j in group_at
+            and groups[group_at[j]].finite
+        ):
+            return "coordinate", ","
+    if token.tag == "CCONJ" and k + 1 < len(tokens):
+        nxt = k + 1
+        if tokens[nxt].tag == "ADV":
+            nxt += 1
+        if nxt in group_at and groups[group_at[nxt]].finite:
+            return "coordinate", token.lower
+        # "and the society has …": a noun phrase, then a finite verb
+        j = nxt
+        while (
+            j < len(tokens)
+            and j - nxt < 8
+            and tokens[j].tag
+            in ("DET", "POSS", "ADJ", "NOUN", "PROPN", "NUM", "ORD", "PART", "PRON")
+        ):
+            j += 1
+        if j > nxt and j in group_at and groups[group_at[j]].finite:
+            return "coordinate", token.lower
+    return None
+
+
+def _sentence(
+    tokens: list[Token],
+    number: int,
+    first: int,
+    last: int,
+    groups: list[VerbGroup],
+    group_at: dict[int, int],
+    phrases: list[NounPhrase],
+    phrase_ends: list[int],
+    offset: int,
+) -> list[Clause]:
+    """The clauses of one sentence, `offset` being the index of its first clause overall."""
+    cuts: list[tuple[int, str, str | None]] = [(first, "main", None)]
+    relative_open = False  # a relative clause set off by a comma is open ("X, which …, did")
+    k = first + 1
+    while k <= last:
+        found = _boundary(tokens, k, group_at, groups, relative_open)
+        if found is not None:
+            cuts.append((k, found[0], found[1]))
+            if found[0] == "relative":
+                relative_open = tokens[k - 1].text == ","
+            elif found[0] == "resumed":
+                relative_open = False
+                group = groups[group_at[k]]
+                group.tense, group.finite = "past", True
+        k += 1
+    # A sentence that opens with a participle ("Founded in 1965 by …, the society …") has a
+    # participial clause up to its first comma.
+    if first in group_at and not groups[group_at[first]].finite:
+        comma = next((j for j in range(first, last) if tokens[j].text == ","), None)
+        if comma is not None:
+            cuts[0] = (first, "participial", None)
+            if all(c[0] != comma + 1 for c in cuts):
+                cuts.append((comma + 1, "main", ","))
+                cuts.sort()
+    clauses: list[Clause] = []
+    for n, (begin, kind, opener) in enumerate(cuts):
+        end = cuts[n + 1][0] - 1 if n + 1 < len(cuts) else last
+        if end < begin:
+            continue
+        clause = Clause(begin, end, tokens[begin].start, tokens[end].end, number, kind, opener)
+        clause.verbs = [group_at[j] for j in range(begin, end + 1) if j in group_at]
+        clauses.append(clause)
+    _closing_parentheticals(tokens, clauses)
+    _subjects(tokens, clauses, groups, phrases, phrase_ends, offset)
+    return clauses
+
+
+def _closing_parentheticals(tokens: list[Token], clauses: list[Clause]) -> None:
+    """A dash or bracket pair closes: what follows the second dash continues the clause before."""
+    for clause in clauses:
+        if clause.kind != "parenthetical":
+            continue
+        closer = ")" if clause.opener == "(" else clause.opener
+        for j in range(clause.first, clause.last + 1):
+            if tokens[j].text == closer or (closer in _DASHES and tokens[j].text in _DASHES):
+                clause.last = j - 1 if j > clause.first else j
+                clause.end = tokens[clause.last].end
+                break
+
+
+def _subjects(
+    tokens: list[Token],
+    clauses: list[Clause],
+    groups: list[VerbGroup],
+    phrases: list[NounPhrase],
+    phrase_ends: list[int],
+    offset: int,
+) -> None:
+    """Each clause's subject: the noun phrase before its first finite verb; a relative clause's
+    noun; the clause before's for a coordinated verb; the main clause's for a participle."""
+    main: int | None = None
+    for n, clause in enumerate(clauses):
+        if clause.kind in ("main",) and main is None:
+            main = n
+        own = _subject_before_verb(tokens, clause, groups, phrases, phrase_ends)
+        if clause.kind == "relative" and _verb_follows_opener(clause, groups):
+            antecedent = _phrase_ending_before(phrases, phrase_ends, clause.first, tokens)
+            clause.subject, clause.subject_via = (
+                antecedent,
+                "the noun the relative clause describes",
+            )
+            clause.parent = offset + n - 1 if n else None
+            continue
+        if clause.kind == "resumed":
+            relative = next((c for c in reversed(clauses[:n]) if c.kind == "relative"), None)
+            if relative is not None and relative.subject is not None:
+                clause.subject, clause.subject_via = (
+                    relative.subject,
+                    "the main clause's subject, after the relative clause",
+                )
+                clause.kind = "main"
+                continue
+        if own is not None:
+            clause.subject, clause.subject_via = own, "the noun phrase before the verb"
+            continue
+        if clause.kind == "coordinate" and n > 0:
+            clause.subject = clauses[n - 1].subject
+            clause.subject_via = "shared with the clause before"
+            clause.parent = offset + n - 1
+    # A participial clause, a parenthesis or a verb-less clause takes the main clause's subject.
+    main_subject = next(
+        (c.subject for c in clauses if c.kind == "main" and c.subject is not None), None
+    )
+    for n, clause in enumerate(clauses):
+        if clause.subject is None and clause.kind in ("participial", "parenthetical", "main"):
+            if main_subject is not None:
+                clause.subject, clause.subject_via = main_subject, "the main clause's subject"
+                clause.parent = offset + next(
+                    i
+                    for i, c in enumerate(clauses)
+                    if c.subject == main_subject and c.subject_via != "the main clause's subject"
+                )
+
+
+def _temporal(phrase: NounPhrase) -> bool:
+    """A noun phrase that says when: "this year", "last week", "today"."""
+    return phrase.head.lemma in lexicon.words("time_nouns.txt") or phrase.head.tag in (
+        "MONTH",
+        "WEEKDAY",
+    )
+
+
+def _verb_follows_opener(clause: Clause, groups: list[VerbGroup]) -> bool:
+    return bool(clause.verbs) and groups[clause.verbs[0]].first <= clause.first + 2
+
+
+def _subject_before_verb(
+    tokens: list[Token],
+    clause: Clause,
+    groups: list[VerbGroup],
+    phrases: list[NounPhrase],
+    phrase_ends: list[int],
+) -> int | None:
+    """The first noun phrase of the clause that no preposition governs, before its first
+    finite verb ("The first meeting of the board took place": "The first meeting")."""
+    finite = next((groups[g] for g in clause.verbs if groups[g].finite), None)
+    if finite is None:
+        return None
+    low = bisect.bisect_left(phrase_ends, clause.first)
+    candidate = None
+    for index in range(low, len(phrases)):
+        phrase = phrases[index]
+        if phrase.first >= finite.first:
+            break
+        if phrase.first < clause.first:
+            continue
+        before = tokens[phrase.first - 1] if phrase.first > 0 else None
+        governed = before is not None and before.tag == "ADP" and phrase.first - 1 >= clause.first
+        owned = phrase.possessor is not None
+        if before is not None and before.kind == "clitic":
+            continue
+        if not governed and not owned and candidate is None:
+            if _temporal(phrase) and any(
+                p.first < finite.first and p.first > phrase.last
+                for p in phrases[index + 1 : index + 3]
+            ):
+                continue  # "this year the firm is marking …": the time, then the subject
+            candidate = index
+        elif (
+            not governed
+            and owned
+            and candidate is not None
+            and phrases[index].possessor == candidate
+        ):
+            candidate = index  # "the festival's director": the director
+    return candidate
+
+
+def _phrase_ending_before(
+    phrases: list[NounPhrase], phrase_ends: list[int], k: int, tokens: list[Token]
+) -> int | None:
+    """The noun phrase that ends just before token `k` (a comma between allowed)."""
+    j = k - 1
+    if j >= 0 and tokens[j].text == ",":
+        j -= 1
+    index = bisect.bisect_left(phrase_ends, j)
+    if index < len(phrases) and phrases[index].last == j:
+        # "the Federation of Allotment Growers, whose": the whole name, not its last part
+        return index
+    return None

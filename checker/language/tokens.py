@@ -1,0 +1,75 @@
+"""One tokenizer for the whole program: words, numbers, punctuation, with code-point offsets."""
+
+from __future__ import annotations
+
+import re
+
+# Numbers keep their separators and a suffix ("1,340", "2.9bn", "21st", "61-year-old", "1980s");
+# words keep hyphens and inner apostrophes ("full-time", "O'Brien", "don't") but give up a
+# possessive "'s", which is a token of its own ("the festival 's twelfth outing").
+_TOKEN = re.compile(
+    r"(?P<url>(?:https?://|www\.)[^\s<>()\"']*[^\s<>()\"'.,;:!?])"
+    r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"|(?P<abbr>(?:[A-Za-z]\.){2,}(?![A-Za-z]))"
+    r"|(?P<number>\d+(?:[.,]\d+)*(?:[^\W\d_]+)?(?:[-‐][^\W\d_]+)*)"
+    r"|(?P<word>[^\W\d_]\w*(?:[-‐]\w+)*(?:['’](?![sS]\b)[^\W\d_]+)*)"
+    r"|(?P<clitic>['’][sS]\b)"
+    r"|(?P<punct>\S)"
+)
+
+
+class Token:
+    """A token: its text, span, kind, and what the layer learns of it (class, lemma, forms)."""
+
+    __slots__ = (
+        "end",
+        "forms",
+        "i",
+        "kind",
+        "lemma",
+        "line_start",
+        "lower",
+        "para",
+        "sent",
+        "space",
+        "start",
+        "tag",
+        "text",
+    )
+
+    def __init__(self, i: int, text: str, start: int, kind: str, space: bool) -> None:
+        self.i = i
+        self.text = text
+        self.lower = text.lower()
+        self.start = start
+        self.end = start + len(text)
+        self.kind = kind  # word, number, punct, clitic, abbr, url, email
+        self.space = space  # whitespace before it
+        self.line_start = False  # first token of its line
+        self.sent = 0
+        self.para = 0
+        self.tag = ""  # the word class, set by checker.language.classes
+        self.lemma = self.lower
+        self.forms: frozenset[str] = frozenset()
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.tag}, {self.start})"
+
+    @property
+    def is_cap(self) -> bool:
+        """Whether the token starts with a capital letter."""
+        return self.text[:1].isupper()
+
+
+def tokenize(text: str) -> list[Token]:
+    """The tokens of a text, in order; whitespace is not a token."""
+    tokens: list[Token] = []
+    previous_end = 0
+    for m in _TOKEN.finditer(text):
+        start = m.start()
+        kind = m.lastgroup or "punct"
+        token = Token(len(tokens), m.group(), start, kind, start > previous_end)
+        token.line_start = not tokens or text.find("\n", previous_end, start) >= 0
+        tokens.append(token)
+        previous_end = m.end()
+    return tokens
