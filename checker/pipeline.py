@@ -16,7 +16,7 @@ Evaluator = Callable[[Document, list[Claim]], list[Finding]]
 def claims_of(document: Document) -> list[Claim]:
     """Every claim of a document, linked to its subjects."""
     analysis = Analysis.of(document.analysis_text, document.geometry)
-    return resolve(document, extract(document, analysis))
+    return resolve(document, analysis, extract(document, analysis))
 
 
 def analyse(document: Document, evaluate: Evaluator | None = None) -> DocumentReport:

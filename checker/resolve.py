@@ -1,38 +1,21 @@
-"""Subjects: links each claim's mention to an entity, across names, head nouns and pronouns."""
+"""Subjects: each claim's mention linked to an entity across names, aliases, pronouns and
+descriptions ("the lens maker"), with the reason for every link kept."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from checker.document import Document
-from checker.extract import phrases
+from checker.language import lexicon
+from checker.language.analysis import Analysis
+from checker.language.nouns import NounPhrase, kind_of_name, name_words
 from checker.models import Claim
 
-_PRONOUNS = frozenset({"it", "its", "they", "their", "them", "our", "we", "us"})
-_PERSON_PRONOUNS = frozenset({"he", "his", "him", "she", "her", "who"})
-# Words that describe how often or which one, not what: "the 5th annual summer academy".
-_COUNTING = re.compile(
-    r"\b(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-    r"eleventh|twelfth|[a-z]+-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
-    r"[a-z]+tieth|annual|yearly|biennial|biannual|triennial|quadrennial|monthly|weekly|quarterly|"
-    r"new|next|latest|upcoming|this|year's|years')\s+",
-)
-_ACRONYM_DEFINITION = re.compile(
-    r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|on|de)\s+)*){1,8})\(([A-Z]{2,8})\)"
-)
-_NP_BEFORE = re.compile(
-    r"(?P<np>\b(?:the|The)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+(?=\s*(?:[,.;:!?)]|\s(?:is|was|has|had|will|"
-    r"for|in|on|at|to|with|since|now|which|that|as|and|celebrates|marks|opened|announced)\b))"
-    r"|(?:\b(?:the|The)\s+)?[A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|and|on|de)(?:\s+the)?\s+)?[A-Z][\w&’'.-]*)*)"
-)
-_NOT_ENTITY = re.compile(
-    r"^(?:the\s+)?(?:today|yesterday|tomorrow|now|this|that|these|those|year|years|anniversary|"
-    r"january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|in|on|at|by|since|from|for|"
-    r"with|as|during|between|after|before|we|our|i|he|she|it|they|mr|ms|mrs|dr)(?:\W|$)",
-    re.IGNORECASE,
-)
+_CARRY_ORIGINS = frozenset({"ordinal", "duration", "origin"})
+_CARRY_AGES = frozenset({"age", "birth"})
+_PERSON_WORDS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
+_THING_WORDS = frozenset({"it", "its", "itself", "they", "their", "them"})
+_REACH = 3  # sentences back a pronoun or a description looks for what it stands for
 
 
 @dataclass
@@ -41,146 +24,225 @@ class Entity:
 
     id: str
     name: str
-    key: str
-    person: bool
+    kind: str  # person, organisation, thing
     keys: set[str] = field(default_factory=set)
+    mentions: list[int] = field(default_factory=list)  # noun phrase indices
 
     @property
-    def head(self) -> str:
-        """The last word of the name: "framework" of "strategic cooperation framework"."""
-        return self.key.split()[-1] if self.key else ""
+    def surname(self) -> str:
+        """A person's last name, lower case."""
+        return self.name.split()[-1].lower() if self.kind == "person" else ""
 
 
-def key(name: str, acronyms: dict[str, str]) -> str:
-    """The comparable form of a name: lower case, no determiner, owner, count or frequency."""
-    text = phrases.normalise(name)
-    text = _COUNTING.sub("", text + " ").strip()
-    words = [acronyms.get(w, w) for w in re.split(r"\s+", text) if w]
-    return " ".join(words)
-
-
-def acronyms_of(text: str) -> dict[str, str]:
-    """Acronyms the text defines: "International Organization for Migration (IOM)"."""
-    found: dict[str, str] = {}
-    for m in _ACRONYM_DEFINITION.finditer(text):
-        words = m.group(1).split()
-        letters = m.group(2)
-        # Keep as many trailing words as it takes to spell the acronym's letters.
-        capitals = [w for w in words if w[0].isupper()]
-        if len(capitals) >= len(letters):
-            found[letters.lower()] = " ".join(words[-len(words) :]).lower()
-    return found
+def _key(words: list[str]) -> str:
+    """A name's comparable form: lower case, no counting or frequency words, no 'the'."""
+    skip = lexicon.words("name_noise.txt")
+    numbers = lexicon.number_words()
+    out = [
+        w for w in words if w not in skip and not (w in numbers and numbers[w].kind == "ordinal")
+    ]
+    out = [w for w in out if not (w[:-2].isdigit() and w[-2:] in ("st", "nd", "rd", "th"))]
+    return " ".join(out).replace("’", "'").strip(" ,.")
 
 
 class Resolver:
-    """Groups mentions into entities; each link says why it was made."""
+    """Groups the noun phrases of a text into entities; each link says why it was made."""
 
-    def __init__(self, document: Document) -> None:
-        self.document = document
-        self.text = document.text
-        self.acronyms = acronyms_of(self.text)
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
         self.entities: list[Entity] = []
+        self.of_phrase: dict[int, tuple[Entity, str]] = {}
+        self._acronyms: dict[str, str] = {}
+        for index, phrase in enumerate(analysis.noun_phrases):
+            self._add(index, phrase)
 
-    def entity_for(self, name: str, person: bool) -> tuple[Entity | None, str]:
-        """The entity a name belongs to (a new one when none fits) and why."""
-        name_key = key(name, self.acronyms)
-        if not name_key or _NOT_ENTITY.match(name_key):
-            return None, ""
+    def _words(self, phrase: NounPhrase) -> list[str]:
+        return [t.lower for t in name_words(phrase, self.analysis.tokens) if t.kind != "clitic"]
+
+    def _add(self, index: int, phrase: NounPhrase) -> None:
+        tokens = self.analysis.tokens
+        if phrase.pronoun or phrase.head.tag in ("MONTH", "WEEKDAY", "NUM", "ORD"):
+            return
+        key = _key(self._words(phrase))
+        if not key or key in lexicon.words("time_nouns.txt"):
+            return
+        self._acronym(index, phrase, key)
+        key = self._acronyms.get(key, key)
+        if phrase.name:
+            kind = kind_of_name(phrase, tokens)
+            if len(key.split()) == 1 and kind == "unknown":
+                person = self._by_surname(key)
+                if person is not None:
+                    self._link(
+                        index, person, key, f"'{phrase.text}' is the surname of '{person.name}'"
+                    )
+                    return
+            entity = self._matching(key, kind)
+            if entity is None:
+                entity = Entity(f"e{len(self.entities) + 1}", phrase.text.removeprefix("The ").removeprefix("the "),
+                                "person" if kind == "person" else "organisation", {key})  # fmt: skip
+                self._also_known_as(entity, key)
+                self.entities.append(entity)
+                self._link(index, entity, key, "named here")
+            else:
+                self._link(index, entity, key, f"a shorter or longer name of '{entity.name}'")
+        elif phrase.definite and phrase.determiner in ("the", "this", "that", "these", "those"):
+            entity = self._matching(key, "organisation", aliases_only=True)
+            if entity is not None:
+                self._link(
+                    index, entity, key, f"'{phrase.text}' names '{entity.name}' by its last words"
+                )
+
+    def _acronym(self, index: int, phrase: NounPhrase, key: str) -> None:
+        """`International Organization for Migration (IOM)`: the acronym names the phrase."""
+        tokens = self.analysis.tokens
+        k = phrase.last + 1
+        if k + 2 < len(tokens) and tokens[k].text == "(" and tokens[k + 2].text == ")":
+            letters = tokens[k + 1].text
+            if letters.isupper() and 2 <= len(letters) <= 8:
+                self._acronyms[letters.lower()] = key
+
+    def _also_known_as(self, entity: Entity, key: str) -> None:
+        if " of " in key:  # "youth orchestra of the danube" is also "youth orchestra"
+            entity.keys.add(key.split(" of ")[0])
+
+    def _by_surname(self, word: str) -> Entity | None:
+        found = [e for e in self.entities if e.kind == "person" and e.surname == word]
+        return found[0] if len(found) == 1 else None
+
+    def _matching(self, key: str, kind: str, aliases_only: bool = False) -> Entity | None:
+        """The one entity a name is another name of (None when none or several)."""
         for entity in self.entities:
-            if name_key in entity.keys:
-                return entity, "same name"
-        matches = [e for e in self.entities if e.person == person and self._alias(name_key, e)]
-        if len(matches) == 1:
-            matches[0].keys.add(name_key)
-            if len(name_key) > len(matches[0].key):
-                matches[0].name, matches[0].key = name.strip(), name_key
-            return matches[0], f"a shorter or longer name of '{matches[0].name}'"
-        if len(matches) > 1:
-            return None, ""  # ambiguous: no link is better than a wrong one
-        entity = Entity(id=f"e{len(self.entities) + 1}", name=name.strip(), key=name_key,
-                        person=person, keys={name_key})  # fmt: skip
-        if " of " in name_key:  # "youth orchestra of the danube" is also "youth orchestra"
-            entity.keys.add(name_key.split(" of ")[0])
-        self.entities.append(entity)
-        return entity, "named here"
-
-    @staticmethod
-    def _alias(name_key: str, entity: Entity) -> bool:
-        """One name is the other's last words: "the Framework" / "strategic cooperation framework"."""
-        for other in entity.keys:
-            short, long_ = sorted((name_key.split(), other.split()), key=len)
-            if short and long_[-len(short) :] == short:
-                return True
-        return False
-
-    def antecedent(self, offset: int, person: bool) -> tuple[int, int] | None:
-        """The nearest name before `offset`, in its sentence or the one before, for a pronoun."""
-        sentence_start, _ = self.document.sentence_at(offset)
-        for floor in (sentence_start, self.document.sentence_at(max(0, sentence_start - 2))[0]):
-            best = None
-            for m in _NP_BEFORE.finditer(self.text, floor, offset):
-                np = m.group("np").strip()
-                if _NOT_ENTITY.match(np) or len(np) < 3:
+            if key in entity.keys:
+                return entity
+        words = key.split()
+        found = []
+        for entity in self.entities:
+            if entity.kind == "person" and kind != "person":
+                continue
+            for other in entity.keys:
+                theirs = other.split()
+                short, long_ = sorted((words, theirs), key=len)
+                if aliases_only and len(words) > len(theirs):
                     continue
-                looks_personal = _looks_like_person(np)
-                if looks_personal != person:
-                    continue
-                best = (m.start("np"), m.start("np") + len(np))
-            if best:
-                return best
+                if short and long_[-len(short) :] == short:
+                    found.append(entity)
+                    break
+        if len(found) == 1:
+            return found[0]
         return None
 
+    def _link(self, index: int, entity: Entity, key: str, via: str) -> None:
+        entity.keys.add(key)
+        entity.mentions.append(index)
+        phrase = self.analysis.noun_phrases[index]
+        fuller = phrase.text.removeprefix("The ").removeprefix("the ")
+        if phrase.name and len(fuller) > len(entity.name):
+            entity.name = fuller  # every claim shows its entity by the fullest name
+        self.of_phrase[index] = (entity, via)
 
-def _looks_like_person(name: str) -> bool:
-    words = name.split()
-    return (
-        2 <= len(words) <= 4
-        and all(w[:1].isupper() for w in words)
-        and not re.search(r"\b(?:of|for|and)\b", name)
-        and not name.lower().startswith("the ")
-    )
+    def entity_at(
+        self, start: int, end: int, wants: str, carriers: set[str]
+    ) -> tuple[Entity | None, str]:
+        """The entity a mention stands for: its own, or, for a pronoun or a description, the
+        nearest one before it that can carry the claim (`carriers`), else the nearest one."""
+        analysis = self.analysis
+        index = analysis.token_index(start)
+        if index >= len(analysis.tokens):
+            return None, ""
+        token = analysis.tokens[index]
+        phrase_index = analysis.phrase_of(index)
+        if phrase_index is not None and phrase_index in self.of_phrase:
+            entity, via = self.of_phrase[phrase_index]
+            return entity, f"'{analysis.noun_phrases[phrase_index].text}' ({via})"
+        person = token.lower in _PERSON_WORDS or wants == "person"
+        pronoun = token.lower in _PERSON_WORDS | _THING_WORDS
+        phrase = analysis.noun_phrases[phrase_index] if phrase_index is not None else None
+        described = phrase is not None and not phrase.name and phrase.determiner in ("the", "this")
+        if not (pronoun or described):
+            return None, ""
+        kind = "person" if person else "organisation"
+        entity = self._antecedent(index, kind, carriers)
+        if entity is None:
+            return None, ""
+        said = token.text if pronoun else (phrase.text if phrase else token.text)
+        return entity, f"'{said}' refers to '{entity.name}', named before it"
 
-
-def resolve(document: Document, claims: list[Claim]) -> list[Claim]:
-    """The claims with `subject`, `subject_id` and `subject_via` set where a link is sure enough."""
-    resolver = Resolver(document)
-    text = document.text
-    out: list[Claim] = []
-    for claim in claims:
-        span = claim.subject_span
-        anchor_id = None
-        if claim.anchor_span is not None:
-            anchor, _ = resolver.entity_for(
-                text[claim.anchor_span[0] : claim.anchor_span[1]], False
-            )
-            anchor_id = anchor.id if anchor else None
-        if span is None:
-            out.append(claim.model_copy(update={"anchor_id": anchor_id}))
-            continue
-        mention = text[span[0] : span[1]]
-        person = claim.kind in ("age", "birth")
-        via_prefix = ""
-        if mention.lower() in _PRONOUNS | _PERSON_PRONOUNS:
-            target = resolver.antecedent(span[0], person)
-            if target is None:
-                out.append(claim.model_copy(update={"subject": None}))
+    def _antecedent(self, index: int, kind: str, carriers: set[str]) -> Entity | None:
+        """The nearest entity of a kind named before token `index`: one that carries the claim
+        within a few paragraphs first, else any within a few sentences."""
+        analysis = self.analysis
+        sentence = analysis.tokens[index].sent
+        paragraph = analysis.tokens[index].para
+        nearest: Entity | None = None
+        for phrase_index in sorted(self.of_phrase, reverse=True):
+            phrase = analysis.noun_phrases[phrase_index]
+            if phrase.first >= index:
                 continue
-            via_prefix = f"'{mention}' refers to the nearest name before it, "
-            span = target
-            mention = text[span[0] : span[1]]
-        entity, via = resolver.entity_for(mention, person)
-        update: dict[str, object] = {"subject_span": span, "anchor_id": anchor_id}
+            entity, _ = self.of_phrase[phrase_index]
+            if entity.kind != kind:
+                continue
+            tok = analysis.tokens[phrase.first]
+            if entity.id in carriers and paragraph - tok.para <= 3:
+                return entity
+            if nearest is None and sentence - tok.sent <= _REACH:
+                nearest = entity
+            if paragraph - tok.para > 3:
+                break
+        return nearest
+
+
+def resolve(document: Document, analysis: Analysis, claims: list[Claim]) -> list[Claim]:
+    """The claims with `subject`, `subject_id` and `subject_via` set where a link is sure enough."""
+    resolver = Resolver(analysis)
+    linked: dict[str, tuple[Entity, str]] = {}
+    # Names first; then pronouns and descriptions, which prefer an entity that has what the
+    # claim is checked against (an origin for an anniversary, a birth for an age).
+    for claim in claims:
+        if claim.subject_span is None:
+            continue
+        wants = "person" if claim.kind in _CARRY_AGES else "organisation"
+        entity, via = resolver.entity_at(*claim.subject_span, wants, set())
+        index = analysis.token_index(claim.subject_span[0])
+        direct = (
+            analysis.phrase_of(index) in resolver.of_phrase
+            if index < len(analysis.tokens)
+            else False
+        )
+        if entity is not None and direct:
+            linked[claim.id] = (entity, via)
+    origins = {linked[c.id][0].id for c in claims if c.kind == "origin" and c.id in linked}
+    people = {linked[c.id][0].id for c in claims if c.kind in _CARRY_AGES and c.id in linked}
+    for claim in claims:
+        if claim.subject_span is None or claim.id in linked:
+            continue
+        wants = "person" if claim.kind in _CARRY_AGES else "organisation"
+        carriers = (
+            people
+            if claim.kind in _CARRY_AGES
+            else origins
+            if claim.kind in _CARRY_ORIGINS
+            else set()
+        )
+        entity, via = resolver.entity_at(*claim.subject_span, wants, carriers)
         if entity is not None:
-            update |= {"subject": entity.name, "subject_id": entity.id,
-                       "subject_via": f"{via_prefix}'{mention}' ({via})"}  # fmt: skip
-        out.append(claim.model_copy(update=update))
-    return _renamed(out, resolver)
+            linked[claim.id] = (entity, via)
+    out = []
+    for claim in claims:
+        if claim.id in linked:
+            entity, via = linked[claim.id]
+            claim = claim.model_copy(
+                update={"subject": entity.name, "subject_id": entity.id, "subject_via": via}
+            )
+        elif claim.subject_span is not None:
+            claim = claim.model_copy(update={"subject": None})
+        out.append(_anchored(claim, resolver))
+    return out
 
 
-def _renamed(claims: list[Claim], resolver: Resolver) -> list[Claim]:
-    """Every claim shows its entity by the fullest name, found anywhere in the document."""
-    names = {e.id: e.name for e in resolver.entities}
-    return [
-        c.model_copy(update={"subject": names[c.subject_id]}) if c.subject_id in names else c
-        for c in claims
-    ]
+def _anchored(claim: Claim, resolver: Resolver) -> Claim:
+    """A series counted from another entity's origin ("since the launch of X")."""
+    if claim.anchor_span is None:
+        return claim
+    entity, _ = resolver.entity_at(*claim.anchor_span, "organisation", set())
+    return claim.model_copy(update={"anchor_id": entity.id if entity else None})

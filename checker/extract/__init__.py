@@ -10,12 +10,14 @@ from checker.extract import (
     breakdowns,
     changes,
     compounds,
+    elapsed,
+    events,
+    governed,
     lists,
-    ordinals,
-    origins,
     shares,
     spans,
     temporal,
+    tenure,
 )
 from checker.extract.base import Context, Draft
 from checker.extract.normalize import DateNormalizer
@@ -57,9 +59,13 @@ def drafts(document: Document, analysis: Analysis) -> list[Draft]:
     built += compounds.ranges(text, atoms)
     compounds.link_brackets(text, atoms)
     built += compounds.since(text, ctx, atoms)
-    built += origins.find(text, ctx, atoms)
-    built += ordinals.find(text, ctx)
-    built += ages.find(text, ctx, atoms)
+    origins = events.find(analysis, ctx, atoms)
+    dated = spans.Index(a for a in atoms if a.kind in ("date", "relative", "time"))
+    built += origins
+    built += elapsed.find(analysis, dated, origins)
+    built += ages.find(analysis, dated, atoms)
+    tenure.link(analysis, atoms, origins, [a for a in atoms if a.kind == "date"])
+    governed.attach(analysis, atoms)
     built += numeric(analysis, atoms + built)
     return atoms + built
 

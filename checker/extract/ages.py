@@ -1,204 +1,207 @@
-"""Ages and births: "Maria Lopez, 52,", "the 61-year-old director", "born in 1965"."""
+"""Ages and births: "X, 54,", "X (54)", "aged 54", "the 54-year-old", "at the age of 29",
+"is 77", "which makes her 31", "was 24 when he joined … in 2019", "born in 1970", "Born on 13
+June 1932, X …", "(born 1970)"; each with the mention of the person it is about."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
+from checker.extract import spans
+from checker.extract.base import Draft
+from checker.extract.events import sentence_span
+from checker.language import lexicon, relations
+from checker.language.analysis import Analysis
+from checker.language.nouns import kind_of_name
+from checker.language.tokens import Token
 
-from checker.extract import phrases
-from checker.extract.base import Context, Draft, anchored
-from checker.extract.lexicon import CARDINAL_WORD_RE, MONTHS, WEEKDAYS, cardinal_value
-
-_NAME = r"(?P<name>(?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+)"
-APPOSITIVE = re.compile(
-    rf"{_NAME},\s+(?:aged\s+)?(?P<age>\d{{1,3}})(?=[,;)]|\.(?!\d)|\s+(?:who|and)\b)"
-)
-HYPHENATED = re.compile(
-    rf"\b(?P<age>\d{{1,3}}|(?i:{CARDINAL_WORD_RE}))[-\s](?i:year)[-\s](?i:old)\b"
-    rf"(?P<noun>\s+(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,2}}|[a-z][\w-]*))?",
-)
-_COMMA_NUMBER = re.compile(r",\s+(?:aged\s+)?\d{1,3}\b")
-_YEAR_OLD = re.compile(r"year[-\s]old\b", re.IGNORECASE)
-AGED = re.compile(r"\b(?:aged|age)\s+(?P<age>\d{1,3})\b(?!\s*(?:[-–]|to)\s*\d)", re.IGNORECASE)
-BORN = re.compile(r"\bborn\s+(?:(?:in|on)\s+)?$", re.IGNORECASE)
-BORN_BRACKET = re.compile(r"\((?:born|b\.)\s+$", re.IGNORECASE)
-_NOT_PERSON = re.compile(
-    r"^(?:The|A|An|In|On|At|By|Since|From|Of|For|And|Vol|No|Section|Article|Chapter|Suite|Room|"
-    r"Route|Level|Page|Step|Phase|Part|Unit|Floor|Building|Street|Avenue|Road|District|Region)\b"
-)
-_CALENDAR_WORDS = set(MONTHS) | set(WEEKDAYS)
-_PERSON_NOUNS = frozenset(
-    [
-        "man",
-        "woman",
-        "boy",
-        "girl",
-        "child",
-        "son",
-        "daughter",
-        "mother",
-        "father",
-        "grandmother",
-        "grandfather",
-        "wife",
-        "husband",
-        "student",
-        "pupil",
-        "artist",
-        "singer",
-        "player",
-        "pianist",
-        "violinist",
-        "athlete",
-        "runner",
-        "teacher",
-        "nurse",
-        "doctor",
-        "engineer",
-        "worker",
-        "farmer",
-        "resident",
-        "veteran",
-        "survivor",
-        "founder",
-        "owner",
-        "volunteer",
-        "member",
-        "leader",
-    ]
+_AGE_WORDS = frozenset({"aged", "age"})
+_END_OF_APPOSITION = frozenset(
+    {",", ".", ";", ")", "and", "who", "is", "was", "has", "will", "said"}
 )
 
 
-def find(text: str, ctx: Context, atoms: list[Draft]) -> list[Draft]:
-    """Stated ages with the person they belong to, and birth dates."""
-    return list(_ages(text, atoms)) + list(_births(text, atoms))
+def _value(token: Token) -> int | None:
+    if token.kind == "number" and token.text.isdigit():
+        return int(token.text)
+    word = lexicon.number_words().get(token.lower)
+    return int(word.value) if word is not None and word.kind == "cardinal" else None
 
 
-def _person_like(name: str) -> bool:
-    words = name.split()
-    # "Jan Novak" and "June Carter" are names; "Tuesday Nov" and "Friday March" are dates.
-    if _NOT_PERSON.match(name) or any(w.lower().rstrip(".") in _CALENDAR_WORDS for w in words[1:]):
+def _person(analysis: Analysis, phrase: int | None) -> bool:
+    """Whether a noun phrase can be a person: a person's name, a surname, he or she, a noun
+    for a person ("the firefighter")."""
+    if phrase is None:
         return False
-    return len(words) >= 2 and all(w[0].isupper() for w in words)
+    found = analysis.noun_phrases[phrase]
+    if found.pronoun:
+        return found.head.lower in ("he", "she", "him", "her")
+    if found.name:
+        return kind_of_name(found, analysis.tokens) in ("person", "unknown")
+    return found.head.lemma in lexicon.words("person_nouns.txt")
 
 
-def _age(start: int, end: int, age: int, person: str | None, span: tuple[int, int] | None) -> Draft:
-    draft = Draft(kind="age", start=start, end=end, value=f"{age} years old", number=age,
-                  unit="year", subject=person)  # fmt: skip
-    if span:
-        draft.extra["subject_span"] = span
+def find(analysis: Analysis, taken: spans.Index, atoms: list[Draft]) -> list[Draft]:
+    """Stated ages with the person they belong to, and births."""
+    out = list(_births(analysis, atoms))
+    born = spans.Index(out)
+    tokens = analysis.tokens
+    for token in tokens:
+        if taken.overlapping(token.start, token.end) or born.overlapping(token.start, token.end):
+            continue
+        draft = _age_at(analysis, token)
+        if draft is not None:
+            out.append(draft)
+    return out
+
+
+def _age(
+    analysis: Analysis, first: int, last: int, number: int, cue: str, person: int | None
+) -> Draft | None:
+    if not 1 <= number <= 119:
+        return None
+    tokens = analysis.tokens
+    draft = Draft(kind="age", start=tokens[first].start, end=tokens[last].end,
+                  value=f"{number} years old", number=number, unit="year", cue=cue)  # fmt: skip
+    if person is not None:
+        found = analysis.noun_phrases[person]
+        draft.extra["subject_span"] = (found.start, found.end)
     return draft
 
 
-def _ages(text: str, atoms: list[Draft]) -> Iterator[Draft]:
-    taken = [(a.start, a.end) for a in atoms]
-    for m in anchored(_COMMA_NUMBER, APPOSITIVE, text, reach=60, tail=20):
-        age = int(m["age"])
-        if not 1 <= age <= 119 or any(s < m.end("age") and m.start("age") < e for s, e in taken):
-            continue
-        name = m["name"]
-        # Titles before a name ("Chair Kari Nordmann") stay out of the person's name.
-        words = name.split()
-        while len(words) > 2 and words[0].lower() in _TITLES:
-            words = words[1:]
-        name = " ".join(words)
-        if not _person_like(name):
-            continue
-        name_start = m.end("name") - len(name)
-        yield _age(m.start("age"), m.end("age"), age, name, (name_start, m.end("name")))
-    for m in anchored(_YEAR_OLD, HYPHENATED, text, reach=40, tail=60):
-        stated = cardinal_value(m["age"])
-        if stated is None or not 1 <= stated <= 119:
-            continue
-        noun = (m["noun"] or "").strip()
-        if noun and noun[0].islower() and noun not in _PERSON_NOUNS | _TITLES:
-            continue  # "a three-year-old programme" is the age of a thing
-        span = (m.end("noun") - len(noun), m.end("noun")) if noun else None
-        person = noun or None
-        if person is None:
-            before = phrases.before(text, m.start(), max(0, m.start() - 120))
-            span, person = (before, text[before[0] : before[1]]) if before else (None, None)
-        yield _age(m.start(), m.end() - len(m["noun"] or ""), stated, person, span)
-    for m in AGED.finditer(text):
-        before = phrases.before(text, m.start(), max(0, m.start() - 120))
-        person = text[before[0] : before[1]] if before else None
-        if person and not _person_like(person):
-            continue
-        yield _age(m.start(), m.end(), int(m["age"]), person, before)
+def _age_at(analysis: Analysis, token: Token) -> Draft | None:
+    tokens = analysis.tokens
+    i = token.i
+    if token.kind in ("number", "word") and "year-old" in token.lower:
+        head = token.lower.split("-year-old")[0]
+        word = lexicon.number_words().get(head)
+        years = int(head) if head.isdigit() else int(word.value) if word is not None else None
+        if years is None:
+            return None
+        return _age(analysis, i, i, years, "N-year-old", _year_old_person(analysis, i))
+    number = _value(token) if token.tag == "NUM" else None
+    if number is None or i == 0:
+        return None
+    prev = tokens[i - 1]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    words = [t.lower for t in tokens[max(0, i - 4) : i]]
+    apposed = _apposed(analysis, i)
+    if apposed is not None:
+        return _age(analysis, i, i, number, "apposition", apposed)
+    if prev.lower == "aged":
+        return _age(analysis, i - 1, i, number, "aged", _subject(analysis, i))
+    if words[-4:] == ["at", "the", "age", "of"]:
+        draft = _age(analysis, i - 4, i, number, "at the age of", _subject(analysis, i))
+        if draft is not None:
+            draft.extra["moment"] = True
+        return draft
+    if (
+        prev.lower in ("him", "her")
+        and i >= 2
+        and tokens[i - 2].lower in ("makes", "made", "making")
+    ):
+        return _age(analysis, i, i, number, "makes", analysis.phrase_of(i - 1))
+    if prev.tag == "AUX" and prev.lemma == "be" and _bare(nxt):
+        subject = _subject(analysis, i)
+        if _person(analysis, subject):
+            draft = _age(analysis, i, i, number, "is N", subject)
+            if draft is not None and prev.lower in ("was", "were"):
+                draft.extra["moment"] = True  # "was 24 when he joined … in 2019"
+            return draft
+    return None
 
 
-_TITLES = frozenset(
-    [
-        "chair",
-        "chairman",
-        "chairwoman",
-        "chairperson",
-        "president",
-        "director",
-        "ceo",
-        "cfo",
-        "coo",
-        "founder",
-        "minister",
-        "mayor",
-        "secretary",
-        "governor",
-        "professor",
-        "prof",
-        "dr",
-        "mr",
-        "mrs",
-        "ms",
-        "sir",
-        "dame",
-        "artistic",
-        "executive",
-        "general",
-        "manager",
-        "head",
-        "chief",
-        "commissioner",
-        "ambassador",
-        "senator",
-        "representative",
-        "conductor",
-    ]
-)
+def _bare(token: Token | None) -> bool:
+    """Whether a number after "is" stands alone, as an age does ("is 77 and still …")."""
+    if token is None:
+        return True
+    if token.tag in ("NOUN", "PROPN", "SYM", "NUM"):
+        return False
+    return token.lower not in ("percent", "per", "years", "of", "million", "billion", "times")
 
 
-def _births(text: str, atoms: list[Draft]) -> Iterator[Draft]:
+def _apposed(analysis: Analysis, i: int) -> int | None:
+    """`Agnieszka Marchbank, 46,`, `Kofi Mensah, now 66,`, `Arroyo (34)`: the name before."""
+    tokens = analysis.tokens
+    prev = tokens[i - 1]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    opener = i - 1
+    if prev.lower == "now" and i >= 2 and tokens[i - 2].text == ",":
+        opener = i - 2
+    if tokens[opener].text == "(":
+        closes = nxt is not None and nxt.text == ")"
+    elif tokens[opener].text == ",":
+        closes = nxt is None or nxt.lower in _END_OF_APPOSITION
+    else:
+        return None
+    person = relations.phrase_before(analysis, opener)
+    if not closes or person is None or not analysis.noun_phrases[person].name:
+        return None
+    return person if _person(analysis, person) else None
+
+
+def _subject(analysis: Analysis, i: int) -> int | None:
+    """The person a clause is about: its subject, or the name in apposition before it."""
+    subject = relations.subject_of(analysis, i)
+    return subject
+
+
+def _year_old_person(analysis: Analysis, i: int) -> int | None:
+    """`The 53-year-old firefighter …, Emeka Nwosu,`, `X, a 61-year-old engineer`: the name
+    beside the description, else the clause's subject."""
+    tokens = analysis.tokens
+    phrase = analysis.phrase_of(i)
+    if phrase is not None:
+        found = analysis.noun_phrases[phrase]
+        before = relations.phrase_before(analysis, found.first)
+        if (
+            before is not None
+            and found.first > 0
+            and tokens[found.first - 1].text == ","
+            and analysis.noun_phrases[before].name
+        ):
+            return before
+        _, end = sentence_span(tokens, i)
+        for k in range(found.last + 1, min(end, found.last + 12)):
+            if tokens[k].text == "," and k + 1 < len(tokens):
+                candidate = analysis.phrase_of(k + 1)
+                if (
+                    candidate is not None
+                    and analysis.noun_phrases[candidate].name
+                    and _person(analysis, candidate)
+                ):
+                    return candidate
+    return relations.subject_of(analysis, i)
+
+
+def _births(analysis: Analysis, atoms: list[Draft]) -> list[Draft]:
+    """`born in 1970`, `born in Ferncliff in 1948`, `Born on 13 June 1932, X …`, `(b. 1970)`."""
+    tokens = analysis.tokens
+    out = []
     for atom in atoms:
         if atom.kind != "date" or atom.date is None:
             continue
-        window = text[max(0, atom.start - 20) : atom.start]
-        m = BORN.search(window) or BORN_BRACKET.search(window)
-        if m is None:
+        index = analysis.token_index(atom.start)
+        born = next((k for k in range(index - 1, max(-1, index - 7), -1)
+                     if tokens[k].lower in ("born", "b.", "b")), None)  # fmt: skip
+        if born is None or any(t.text in (".", ";") for t in tokens[born + 1 : index]):
             continue
-        start = atom.start - len(window) + m.start()
-        draft = Draft(kind="birth", start=start, end=atom.end, value=atom.value, date=atom.date,
-                      cue="born", links=[atom])  # fmt: skip
-        person = _person_before(text, start)
-        if person:
-            draft.subject, draft.extra["subject_span"] = text[person[0] : person[1]], person
-        yield draft
-
-
-_NAME_IN_TEXT = re.compile(r"(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+")
-
-
-def _person_before(text: str, start: int) -> tuple[int, int] | None:
-    """The last person-like name in the 200 characters before `start`, within the sentence."""
-    floor = max(0, start - 200)
-    for stop in (".\n", ". ", "\n\n"):
-        cut = text.rfind(stop, floor, start)
-        if cut >= 0:
-            floor = max(floor, cut + len(stop))
-    best = None
-    for m in _NAME_IN_TEXT.finditer(text, floor, start):
-        words = m.group(0).split()
-        while len(words) > 2 and words[0].lower() in _TITLES:
-            words = words[1:]
-        name = " ".join(words)
-        if _person_like(name):
-            best = (m.end() - len(name), m.end())
-    return best
+        draft = Draft(kind="birth", start=tokens[born].start, end=atom.end, value=atom.value,
+                      date=atom.date, cue="born", links=[atom])  # fmt: skip
+        group = analysis.group_of(born)
+        person = None
+        if (
+            group is not None
+            and not analysis.verb_groups[group].finite
+            and born > 0
+            and tokens[born - 1].text in (",", "(")
+        ):
+            person = relations.phrase_before(analysis, born)
+        if person is None and born > 0 and tokens[born - 1].text == "(":
+            person = relations.phrase_before(analysis, born)
+        if person is None and born > 0 and tokens[born - 1].tag in ("NOUN", "PROPN"):
+            person = analysis.phrase_of(born - 1)  # "a retired geologist born in 1949"
+        if person is None:
+            person = relations.subject_of(analysis, born)
+        if person is not None:
+            found = analysis.noun_phrases[person]
+            draft.extra["subject_span"] = (found.start, found.end)
+        out.append(draft)
+    return out

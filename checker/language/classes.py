@@ -74,6 +74,7 @@ def tag(
         elif token.tag == "TO":
             token.tag = _to(tokens, token)
     _possessive_clitics(tokens)
+    _first_as_adverb(tokens)
 
 
 def _lexical(
@@ -208,6 +209,22 @@ def _to(tokens: list[Token], token: Token) -> str:
     if after is not None and after.lower in ("be", "have"):
         return "TO"
     return "ADP"
+
+
+def _first_as_adverb(tokens: list[Token]) -> None:
+    """`was first held`, `, first staged in 1959`: "first" before a participle is an adverb."""
+    for token in tokens:
+        if token.lower != "first" or token.i + 1 >= len(tokens):
+            continue
+        nxt = tokens[token.i + 1]
+        before = tokens[token.i - 1] if token.i > 0 else None
+        if (
+            nxt.forms & {"participle"}
+            and not nxt.forms & {"base"}
+            and (before is None or before.tag in ("AUX", "PUNCT", "ADV"))
+        ):
+            token.tag = "ADV"
+            nxt.tag = "VERB"
 
 
 def _possessive_clitics(tokens: list[Token]) -> None:

@@ -297,6 +297,9 @@ def _phrase_ending_before(
     j = k - 1
     if j >= 0 and tokens[j].text == ",":
         j -= 1
+    # "Maria Lopez, 52, who …": the age in apposition is not what the clause describes
+    if j >= 2 and tokens[j].tag == "NUM" and tokens[j - 1].text == ",":
+        j -= 2
     index = bisect.bisect_left(phrase_ends, j)
     if index < len(phrases) and phrases[index].last == j:
         # "the Federation of Allotment Growers, whose": the whole name, not its last part

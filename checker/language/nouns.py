@@ -104,14 +104,31 @@ def _extent(tokens: list[Token], i: int) -> int:
         if j > i and t.line_start:
             break
         if t.tag in _CONTENT:
+            if t.tag == "PROPN" and last >= 0 and _title_before_name(tokens, last, j):
+                break  # "Artistic director Maria Lopez": the name is a phrase of its own
             last = j
             j += 1
             continue
         if _joins_name(tokens, j, last):
-            j += 1
+            j += (
+                2
+                if tokens[j].lower == "of" and j + 1 < len(tokens) and tokens[j + 1].lower == "the"
+                else 1
+            )
             continue
+        if t.tag == "PROPN" and last >= 0 and _title_before_name(tokens, last, j):
+            break  # "Artistic director Maria Lopez": the name is a phrase of its own
         break
     return last if last >= 0 else i - 1
+
+
+def _title_before_name(tokens: list[Token], last: int, j: int) -> bool:
+    """Whether a common noun for a role ends a phrase that a person's name follows."""
+    before = tokens[last]
+    if before.tag != "NOUN" or before.is_cap:
+        return False
+    words = lexicon.words("titles.txt") | lexicon.words("person_nouns.txt")
+    return before.lower in words and j + 1 < len(tokens) and tokens[j + 1].tag == "PROPN"
 
 
 def _joins_name(tokens: list[Token], j: int, last: int) -> bool:
