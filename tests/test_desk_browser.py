@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import base64
-import importlib.util
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
+from browsers import ARTIFACTS, Visit
 from releases import EXAMPLE, FESTIVAL, FESTIVAL_HTML, ROOT, docx_bytes
-from test_browser import ARGS, ARTIFACTS, CHROMIUM
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -38,30 +36,8 @@ def desk_url() -> Iterator[str]:
         proc.communicate(timeout=30)
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """Headless Chromium from the system package; the tests skip, saying why, without it."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
-    if importlib.util.find_spec("playwright") is None:
-        pytest.skip("the playwright package is missing (pip install playwright)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield launched
-        launched.close()
-
-
-@dataclass
-class Visit:
-    """The desk open in a fresh browser context, with everything it said or asked for."""
-
-    page: Page
-    url: str
-    errors: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-    requests: list[str] = field(default_factory=list)
+class DeskVisit(Visit):
+    """The desk open in a fresh browser context."""
 
     def checks(self) -> int:
         """How many checks the page has shown."""
@@ -87,24 +63,12 @@ class Visit:
 
 
 @pytest.fixture
-def visit(browser: Browser, desk_url: str) -> Iterator[Visit]:
+def visit(browser: Browser, desk_url: str) -> Iterator[DeskVisit]:
     """A fresh page (its own storage) on the desk."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     page = context.new_page()
-    seen = Visit(page, desk_url)
-
-    def on_console(message: Any) -> None:
-        if message.type == "error":
-            seen.errors.append(f"console: {message.text}")
-
-    def on_dialog(dialog: Any) -> None:
-        seen.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: seen.errors.append(f"page: {error}"))
-    page.on("dialog", on_dialog)
-    page.on("request", lambda request: seen.requests.append(request.url))
+    seen = DeskVisit(page, desk_url)
+    seen.watch()
     page.goto(desk_url, wait_until="load")
     yield seen
     context.close()
@@ -131,7 +95,7 @@ def drop(page: Page, name: str, raw: bytes) -> None:
     )
 
 
-def test_an_editors_day(visit: Visit, tmp_path: Path) -> None:
+def test_an_editors_day(visit: DeskVisit, tmp_path: Path) -> None:
     page = visit.page
     page.locator("#draft").fill(EXAMPLE_TEXT)
     visit.wait_checked(0)
@@ -180,7 +144,7 @@ def test_an_editors_day(visit: Visit, tmp_path: Path) -> None:
     visit.assert_local()
 
 
-def test_the_timeline_keeps_days_apart(visit: Visit) -> None:
+def test_the_timeline_keeps_days_apart(visit: DeskVisit) -> None:
     page = visit.page
     page.locator("#draft").fill(EXAMPLE_TEXT)
     visit.wait_checked(0)
@@ -201,7 +165,7 @@ def test_the_timeline_keeps_days_apart(visit: Visit) -> None:
     assert visit.errors == []
 
 
-def test_dropped_word_and_html_releases(visit: Visit) -> None:
+def test_dropped_word_and_html_releases(visit: DeskVisit) -> None:
     page = visit.page
     drop(page, "harbour-festival.docx", docx_bytes(FESTIVAL))
     visit.wait_checked(0)
@@ -228,7 +192,7 @@ def test_dropped_word_and_html_releases(visit: Visit) -> None:
     visit.assert_local()
 
 
-def test_markup_typed_into_the_draft_stays_text(visit: Visit) -> None:
+def test_markup_typed_into_the_draft_stays_text(visit: DeskVisit) -> None:
     page = visit.page
     page.locator("#draft").click()
     typed = (
@@ -254,7 +218,7 @@ def test_markup_typed_into_the_draft_stays_text(visit: Visit) -> None:
     assert visit.dialogs == [] and visit.errors == []
 
 
-def test_a_12_mb_paste_gets_the_size_error(visit: Visit) -> None:
+def test_a_12_mb_paste_gets_the_size_error(visit: DeskVisit) -> None:
     page = visit.page
     page.evaluate(
         "() => { const d = document.getElementById('draft');"
