@@ -27,6 +27,12 @@ def _jobs(text: str) -> int:
     return int(text) or (os.cpu_count() or 1)
 
 
+def _port(text: str) -> int:
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port (0 to 65535)")
+    return int(text)
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     top = argparse.ArgumentParser(
@@ -71,6 +77,12 @@ def parser() -> argparse.ArgumentParser:
     rules.add_argument("action", nargs="?", choices=("list", "explain"), default="list")
     rules.add_argument("rule_id", nargs="?", metavar="ID")
     rules.add_argument("--rules", action="append", default=[], metavar="DIR")
+
+    serve = sub.add_parser("serve", help="the desk: a local web page to check a draft in")
+    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1, this machine only)")  # fmt: skip
+    serve.add_argument("--port", type=_port, default=8765, help="the port (default: 8765; 0: any free one)")  # fmt: skip
+    serve.add_argument("--rules", action="append", default=[], metavar="DIR",
+                       help="a folder of rule files to add to the core rules (repeatable)")  # fmt: skip
     return top
 
 
@@ -86,6 +98,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from checker.commands import run_check
 
             return run_check(args)
+        if args.command == "serve":
+            from checker.desk.server import serve
+
+            return serve(args.host, args.port, args.rules)
         from checker.commands import run_rules
 
         return run_rules(args)

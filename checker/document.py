@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 
@@ -17,6 +17,9 @@ from checker.errors import InputError
 from checker.extract.lexicon import MONTH_RE, WEEKDAY_RE, month_number
 from checker.language import source
 from checker.language.geometry import Geometry
+
+if TYPE_CHECKING:
+    from checker.readers import SourceMap
 
 DateSource = Literal["--date", "front matter", "header line", "dateline", "none"]
 MAX_BYTES = 10 * 1024 * 1024  # a release is a few KB; beyond this it is not one
@@ -50,6 +53,7 @@ class Document:
     date_order: str = "DMY"
     body_start: int = 0
     front_matter: dict[str, Any] = field(default_factory=dict)
+    source_map: SourceMap | None = None  # for a text read out of a DOCX or HTML file
 
     @cached_property
     def geometry(self) -> Geometry:
@@ -188,6 +192,11 @@ def guess_date_order(text: str, dateline_order: str | None) -> str:
 
 def load(path: str, release_date: date | None = None, date_order: str | None = None) -> Document:
     """Read a release and find its date: `--date`, front matter, header line, then dateline."""
+    from checker import readers
+
+    if (kind := readers.kind_of(path)) is not None and path != "-":
+        extracted = readers.read_file(path, kind, MAX_BYTES)
+        return from_text(extracted.text, path, release_date, date_order, extracted.source_map)
     text, where = read_source(path)
     return from_text(text, where, release_date, date_order)
 
@@ -197,8 +206,9 @@ def from_text(
     where: str = "<text>",
     release_date: date | None = None,
     date_order: str | None = None,
+    source_map: SourceMap | None = None,
 ) -> Document:
-    """A Document from text already decoded (used by `load` and by tests)."""
+    """A Document from text already decoded (used by `load`, the desk and tests)."""
     front_matter, body_start = parse_front_matter(text, where)
     header = _HEADER_LINE.match(text, body_start)
     source: DateSource = "none"
@@ -230,4 +240,5 @@ def from_text(
         date_order=order,
         body_start=body_start,
         front_matter=front_matter,
+        source_map=source_map,
     )

@@ -32,6 +32,11 @@ ClaimKind = Literal[
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
 
+def _absent(value: object) -> bool:
+    """Left out of JSON: a location a plain-text document does not have."""
+    return value is None
+
+
 class Frozen(BaseModel):
     """Base of every model: immutable, unknown fields rejected."""
 
@@ -200,6 +205,8 @@ class Related(Frozen):
     end: int
     text: str
     label: str
+    paragraph: int | None = Field(None, description="in a DOCX or HTML file", exclude_if=_absent)
+    source_line: int | None = Field(None, description="in an HTML file", exclude_if=_absent)
 
 
 class Finding(Frozen):
@@ -217,6 +224,8 @@ class Finding(Frozen):
     help: str | None = None
     suggestion: str | None = None
     claims: tuple[str, ...] = ()
+    paragraph: int | None = Field(None, description="in a DOCX or HTML file", exclude_if=_absent)
+    source_line: int | None = Field(None, description="in an HTML file", exclude_if=_absent)
 
 
 class DocumentReport(Frozen):

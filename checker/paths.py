@@ -9,29 +9,30 @@ from pathlib import Path
 
 from checker.errors import InputError
 
-SUFFIXES = (".txt", ".md", ".markdown")
+SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".html", ".htm")
+KINDS = ".txt, .md, .docx or .html files"
+
+
+def wanted(path: Path) -> bool:
+    """A release file a folder or glob stands for; not Word's lock file (`~$draft.docx`)."""
+    return path.is_file() and path.suffix.lower() in SUFFIXES and not path.name.startswith("~$")
 
 
 def expand(paths: Sequence[str]) -> Iterator[str]:
-    """Files as given, folders as their .txt and .md files in sorted order, globs, `-` as stdin."""
+    """Files as given, folders as their release files in sorted order, globs, `-` as stdin."""
     for path in paths:
         folder = Path(path)
         if path == "-":
             yield path
         elif folder.is_dir():
-            found = sorted(
-                p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-            )
+            found = sorted(p for p in folder.rglob("*") if wanted(p))
             if not found:
-                raise InputError(path, "holds no .txt or .md files")
+                raise InputError(path, f"holds no {KINDS}")
             yield from (str(p) for p in found)
         elif not folder.exists() and any(ch in path for ch in "*?["):
-            matches = sorted(
-                m for m in glob.glob(path, recursive=True)
-                if Path(m).is_file() and Path(m).suffix.lower() in SUFFIXES
-            )  # fmt: skip
+            matches = sorted(m for m in glob.glob(path, recursive=True) if wanted(Path(m)))
             if not matches:
-                raise InputError(path, "matches no .txt or .md files")
+                raise InputError(path, f"matches no {KINDS}")
             yield from matches
         else:
             yield path

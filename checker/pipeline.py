@@ -23,6 +23,8 @@ def analyse(document: Document, evaluate: Evaluator | None = None) -> DocumentRe
     """The claims of a document and, given an evaluator, its findings."""
     claims = claims_of(document)
     findings = evaluate(document, claims) if evaluate else []
+    if document.source_map is not None:  # a DOCX or HTML file: name its paragraphs and lines
+        findings = [document.source_map.place(f) for f in findings]
     return DocumentReport(
         path=document.path,
         date=document.release_date.isoformat() if document.release_date else None,

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-import pytest
+from browsers import ARTIFACTS, Visit
 
 from checker.document import Document, from_text
 from checker.engine import load_rules
@@ -18,22 +15,10 @@ from checker.report import html
 from checker.report.meta import RuleMeta
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "eu-iom-senior-officials-2022-10-08.txt"
-ARTIFACTS = ROOT / "reports" / "test-artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 HOSTILE = "<script>alert(1)</script>"
 MARKUP = "[bold]x[/bold]"
 HOSTILE_TEXT = (
@@ -43,32 +28,6 @@ HOSTILE_TEXT = (
 )
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """Headless Chromium from the system package; the tests skip, saying why, without it."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
-    if importlib.util.find_spec("playwright") is None:
-        pytest.skip("the playwright package is missing (pip install playwright)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield launched
-        launched.close()
-
-
-@dataclass
-class Visit:
-    """A page opened from a file, with everything it said or asked for on the way."""
-
-    page: Page
-    url: str
-    errors: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-    requests: list[str] = field(default_factory=list)
-
-
 def open_report(browser: Browser, page_html: str, name: str) -> Visit:
     """Write the page under reports/test-artifacts/, open it, and screenshot it there."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -76,19 +35,7 @@ def open_report(browser: Browser, page_html: str, name: str) -> Visit:
     path.write_text(page_html, encoding="utf-8")
     page = browser.new_page(viewport={"width": 1320, "height": 900})
     visit = Visit(page, path.as_uri())
-
-    def on_console(message: Any) -> None:
-        if message.type == "error":
-            visit.errors.append(f"console: {message.text}")
-
-    def on_dialog(dialog: Any) -> None:
-        visit.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: visit.errors.append(f"page: {error}"))
-    page.on("dialog", on_dialog)
-    page.on("request", lambda request: visit.requests.append(request.url))
+    visit.watch()
     page.goto(visit.url, wait_until="load")
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
     return visit

@@ -105,11 +105,27 @@ class Source:
     """A document's text with its lines and sentences, shared by the excerpts of its findings."""
 
     text: str
+    by_paragraph: bool = False  # number the gutter by paragraphs (a text read out of DOCX or HTML)
 
     @cached_property
     def line_starts(self) -> list[int]:
         """The offset at which each line begins."""
         return [0] + [match.end() for match in re.finditer("\n", self.text)]
+
+    @cached_property
+    def paragraph_of_line(self) -> list[int]:
+        """The 1-based paragraph of each line: blank lines end one, as the readers write them."""
+        out, number, blank = [], 0, True
+        for line in range(len(self.line_starts)):
+            if not self.is_blank(line) and blank:
+                number += 1
+            blank = self.is_blank(line)
+            out.append(max(number, 1))
+        return out
+
+    def number(self, line: int) -> int:
+        """The number the gutter shows for a 0-based line."""
+        return self.paragraph_of_line[line] if self.by_paragraph else line + 1
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
@@ -331,7 +347,9 @@ class Excerpt:
     @cached_property
     def gutter(self) -> int:
         """The width of the line numbers."""
-        ends = [self.source.line_of(max(m.start, m.end - 1)) + 1 for m in self.marks]
+        ends = [
+            self.source.number(self.source.line_of(max(m.start, m.end - 1))) for m in self.marks
+        ]
         return len(str(max(ends, default=1)))
 
     def lines(self, width: int) -> list[Text]:
@@ -378,8 +396,8 @@ class Excerpt:
         return Part(mark, left, max(right, left + 1), last)
 
     def bar(self, line: int | None) -> Text:
-        """The gutter: a 1-based line number or blanks, and the bar."""
-        number = "" if line is None else str(line + 1)
+        """The gutter: a 1-based line (or paragraph) number or blanks, and the bar."""
+        number = "" if line is None else str(self.source.number(line))
         return Text(f"{number:>{self.gutter}} | ", style=GUTTER_STYLE)
 
     def row_line(

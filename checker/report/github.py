@@ -45,13 +45,17 @@ def properties(path: str, finding: Finding, locator: Locator) -> str:
     pairs: list[tuple[str, object]] = []
     if path != STDIN:
         pairs.append(("file", display_path(path)))
-    pairs.append(("line", where.start.line))
-    if where.start.line == where.end.line:
-        pairs += [("col", where.start.column), ("endLine", where.end.line)]
-        pairs.append(("endColumn", where.end.column))
+    title = f"factcheck {finding.rule}"
+    if finding.paragraph is not None:  # read out of a DOCX or HTML file: only HTML has lines
+        if finding.source_line is not None:
+            pairs.append(("line", finding.source_line))
+        title += f" (paragraph {finding.paragraph})"
+    elif where.start.line == where.end.line:
+        pairs += [("line", where.start.line), ("col", where.start.column)]
+        pairs += [("endLine", where.end.line), ("endColumn", where.end.column)]
     else:
-        pairs.append(("endLine", where.end.line))
-    pairs.append(("title", f"factcheck {finding.rule}"))
+        pairs += [("line", where.start.line), ("endLine", where.end.line)]
+    pairs.append(("title", title))
     return ",".join(f"{key}={escape_property(str(value))}" for key, value in pairs)
 
 

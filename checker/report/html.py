@@ -8,10 +8,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from checker.models import Claim, DocumentReport, Finding, Report
+from checker.models import Claim, DocumentReport, Finding, Related, Report
 from checker.report import timeline_svg
 from checker.report.meta import RuleMeta
-from checker.report.positions import Locator, counts, documents, plural
+from checker.report.positions import Locator, counts, documents, plural, source_place
 
 # Shown as U+FFFD: control characters, lone surrogates and the bidi overrides a reader cannot see.
 _HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -204,9 +204,9 @@ def quoted(text: str) -> str:
     return f"“{flat(text)}”" if text.strip() else "(empty)"
 
 
-def _where(locator: Locator, offset: int) -> str:
-    point = locator.point(offset)
-    return f"line {point.line}, column {point.column}"
+def _where(locator: Locator, passage: Finding | Related) -> str:
+    point = locator.point(passage.start)
+    return flat(source_place(passage) or f"line {point.line}, column {point.column}")
 
 
 def finding_item(
@@ -219,7 +219,7 @@ def finding_item(
     if f.related:
         items = "".join(
             f'<li><a href="#{anchor}-r{k}">{quoted(r.text)}</a> — {flat(r.label)} '
-            f"({_where(locator, r.start)})</li>"
+            f"({_where(locator, r)})</li>"
             for k, r in enumerate(f.related, 1)
         )
         rows.append(f"<dt>Related</dt><dd><ul>{items}</ul></dd>")
@@ -232,7 +232,7 @@ def finding_item(
         f'<div class="finding-head"><span class="number-of">{number}.</span>'
         f'<span class="badge sev-{f.severity}">{f.severity}</span>'
         f'<code class="rule"{described}>{esc(f.rule)}</code>'
-        f'<a class="where" href="#{anchor}-at">{_where(locator, f.start)}</a></div>',
+        f'<a class="where" href="#{anchor}-at">{_where(locator, f)}</a></div>',
         f'<p class="rule-desc">{esc(rule.short_description)}</p>' if rule else "",
         f'<p class="message">{esc(f.message)}</p>',
         f'<dl class="details">{"".join(rows)}</dl>',

@@ -22,10 +22,14 @@ def xml_text(text: str) -> str:
 
 
 def line(path: str, finding: Finding, locator: Locator) -> str:
-    """`path:line:col: severity rule-id: message`."""
-    where = locator.point(finding.start)
+    """`path:line:col: severity rule-id: message` (`path:line (paragraph 3):` for HTML)."""
+    point = locator.point(finding.start)
+    where = f"{path}:{point.line}:{point.column}"
+    if finding.paragraph is not None:
+        at = f":{finding.source_line}" if finding.source_line is not None else ""
+        where = f"{path}{at} (paragraph {finding.paragraph})"
     flat = " ".join(finding.message.split())
-    return f"{path}:{where.line}:{where.column}: {finding.severity} {finding.rule}: {flat}"
+    return f"{where}: {finding.severity} {finding.rule}: {flat}"
 
 
 def testcase(document: DocumentReport, locator: Locator) -> tuple[ET.Element, bool]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from checker.models import DocumentReport, Finding, Report
+from checker.models import DocumentReport, Finding, Related, Report
 from checker.report.meta import RuleMeta
-from checker.report.positions import Locator, counts, documents, plural
+from checker.report.positions import Locator, counts, documents, plural, source_place
 
 CONTEXT = 160  # code points of a long sentence kept on either side of the marked spans
 # Characters Markdown (GitHub's included: `$` math, `~` strikethrough) may read as syntax.
@@ -89,10 +89,10 @@ def excerpt(locator: Locator, window: Span, spans: Sequence[Span]) -> str:
     return "\n".join(f"> {row}".rstrip() for row in rows)
 
 
-def where(locator: Locator, offset: int) -> str:
-    """`line:column` of an offset."""
-    point = locator.point(offset)
-    return f"{point.line}:{point.column}"
+def where(locator: Locator, passage: Finding | Related) -> str:
+    """`line:column` of a passage, or its paragraph (and line) in a DOCX or HTML file."""
+    point = locator.point(passage.start)
+    return source_place(passage) or f"{point.line}:{point.column}"
 
 
 def passage_item(text: str, at: str, label: str | None = None) -> str:
@@ -103,7 +103,7 @@ def passage_item(text: str, at: str, label: str | None = None) -> str:
 
 def finding_section(number: int, finding: Finding, locator: Locator) -> list[str]:
     """A finding: heading, message, its passages quoted, then the working and the suggestion."""
-    at = where(locator, finding.start)
+    at = where(locator, finding)
     out = [f"### {number}. {finding.severity}: {one_line(finding.rule)} at {at}", ""]
     out += [one_line(finding.message), ""]
     spans = [(finding.start, finding.end)] + [(r.start, r.end) for r in finding.related]
@@ -111,7 +111,7 @@ def finding_section(number: int, finding: Finding, locator: Locator) -> list[str
         out += [excerpt(locator, window, inside), ""]
     out.append(passage_item(finding.text, at))
     for related in finding.related:
-        out.append(passage_item(related.text, where(locator, related.start), related.label))
+        out.append(passage_item(related.text, where(locator, related), related.label))
     if finding.help:
         out.append(f"- Working: {lines(finding.help)}")
     if finding.suggestion is not None:
@@ -121,9 +121,10 @@ def finding_section(number: int, finding: Finding, locator: Locator) -> list[str
 
 def table(findings: Sequence[Finding], locator: Locator) -> list[str]:
     """The findings of a document as a table: number, severity, rule, place, message."""
-    out = ["| # | Severity | Rule | Line:Col | Message |", "|---:|---|---|---|---|"]
+    place = "Place" if any(f.paragraph is not None for f in findings) else "Line:Col"
+    out = [f"| # | Severity | Rule | {place} | Message |", "|---:|---|---|---|---|"]
     for number, f in enumerate(findings, 1):
-        cells = [str(number), f.severity, one_line(f.rule), where(locator, f.start)]
+        cells = [str(number), f.severity, one_line(f.rule), where(locator, f)]
         out.append("| " + " | ".join([*cells, one_line(f.message)]) + " |")
     return [*out, ""]
 

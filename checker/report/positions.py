@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from checker.document import from_text
 from checker.errors import InputError
-from checker.models import DocumentReport, Finding, Report
+from checker.models import DocumentReport, Finding, Related, Report
 from checker.sentences import split
 
 STDIN = "<stdin>"
@@ -158,6 +158,15 @@ def fingerprints(findings: Sequence[Finding], locator: Locator) -> list[str]:
         seen[digest] = seen.get(digest, 0) + 1
         out.append(f"{digest}:{seen[digest]}")
     return out
+
+
+def source_place(passage: Finding | Related) -> str | None:
+    """`paragraph 3` of a passage read out of a DOCX, `line 12, paragraph 3` of one read out of
+    an HTML file (the line of the file); None for a text file, where lines and columns say it."""
+    if passage.paragraph is None:
+        return None
+    line = f"line {passage.source_line}, " if passage.source_line is not None else ""
+    return f"{line}paragraph {passage.paragraph}"
 
 
 def severity_rank(finding: Finding) -> int:

@@ -32,15 +32,20 @@ def message(finding: Finding) -> str:
 
 def diagnostic(path: str, finding: Finding, locator: Locator) -> Json:
     """One Diagnostic; a suggestion replaces the finding's span."""
+    location: Json = {"path": display_path(path)}
     where = span(locator, finding.start, finding.end)
+    if finding.paragraph is None:
+        location["range"] = where
+    elif finding.source_line is not None:  # read out of an HTML file: its line, no columns
+        location["range"] = {"start": {"line": finding.source_line}}
     data: Json = {
         "message": message(finding),
-        "location": {"path": display_path(path), "range": where},
+        "location": location,
         "severity": SEVERITIES[finding.severity],
         "source": {"name": "factcheck"},
         "code": {"value": finding.rule},
     }
-    if finding.suggestion is not None:
+    if finding.suggestion is not None and finding.paragraph is None:  # it edits the file
         data["suggestions"] = [{"range": where, "text": finding.suggestion}]
     return data
 

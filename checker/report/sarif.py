@@ -70,16 +70,25 @@ def region(locator: Locator, start: int, end: int) -> Json:
     }
 
 
-def physical(uri: str, locator: Locator, start: int, end: int) -> Json:
-    """A physicalLocation in the document at `uri`."""
-    return {"artifactLocation": {"uri": uri}, "region": region(locator, start, end)}
+def physical(uri: str, locator: Locator, passage: Finding | Related) -> Json:
+    """A physicalLocation in the document at `uri`. A passage read out of a DOCX or HTML file
+    has offsets into that text, not into the file: it gets the line of the HTML file only."""
+    if passage.paragraph is not None:
+        located: Json = {"artifactLocation": {"uri": uri}}
+        if passage.source_line is not None:
+            located["region"] = {
+                "startLine": passage.source_line,
+                "snippet": {"text": passage.text},
+            }
+        return located
+    return {"artifactLocation": {"uri": uri}, "region": region(locator, passage.start, passage.end)}
 
 
 def related_location(index: int, related: Related, uri: str, locator: Locator) -> Json:
     """A related passage, numbered from 1 so the message can link to it."""
     return {
         "id": index,
-        "physicalLocation": physical(uri, locator, related.start, related.end),
+        "physicalLocation": physical(uri, locator, related),
         "message": {"text": related.label},
     }
 
@@ -120,16 +129,17 @@ def result(finding: Finding, index: int, uri: str, locator: Locator, mark: str) 
         "ruleIndex": index,
         "level": LEVELS[finding.severity],
         "message": {"text": message_text(finding)},
-        "locations": [{"physicalLocation": physical(uri, locator, finding.start, finding.end)}],
+        "locations": [{"physicalLocation": physical(uri, locator, finding)}],
     }
     if finding.related:
         data["relatedLocations"] = [
             related_location(i, r, uri, locator) for i, r in enumerate(finding.related, 1)
         ]
     data["partialFingerprints"] = {FINGERPRINT_KEY: mark}
-    if finding.suggestion is not None:
+    if finding.suggestion is not None and finding.paragraph is None:  # a fix edits the file
         data["fixes"] = [fix(finding, uri, locator)]
-    properties = {"working": finding.help, "suggestion": finding.suggestion}
+    properties = {"working": finding.help, "suggestion": finding.suggestion,
+                  "paragraph": finding.paragraph}  # fmt: skip
     if any(v is not None for v in properties.values()):
         data["properties"] = {k: v for k, v in properties.items() if v is not None}
     return data

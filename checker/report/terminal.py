@@ -67,6 +67,14 @@ def notes(finding: Finding, has_source: bool) -> list[tuple[str, str]]:
     return out
 
 
+def location(finding: Finding, path: str) -> str:
+    """`path:line:column`; in a DOCX `path, paragraph 3`, in HTML `path:12, paragraph 3`."""
+    if finding.paragraph is None:
+        return f"{path}:{finding.line}:{finding.column}"
+    line = f":{finding.source_line}" if finding.source_line is not None else ""
+    return f"{path}{line}, paragraph {finding.paragraph}"
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     """One finding as a compiler diagnostic: header, location, excerpt, working, suggestion."""
@@ -89,7 +97,7 @@ class Diagnostic:
             (f"{f.severity}[{one_line(f.rule)}]", style), (f": {one_line(f.message)}", "bold")
         )
         where = Text.assemble(
-            (" " * gutter + "--> ", GUTTER_STYLE), one_line(f"{self.path}:{f.line}:{f.column}")
+            (" " * gutter + "--> ", GUTTER_STYLE), one_line(location(f, self.path))
         )
         out = [*Wrapped(header).lines(width), *Wrapped(where, gutter + 4).lines(width)]
         bar = Text(" " * gutter + " |", style=GUTTER_STYLE)
@@ -169,7 +177,8 @@ def renderables(
     out: list[RenderableType] = []
     for document in report.documents:
         text = texts.get(document.path)
-        source = Source(text) if text is not None else None
+        by_paragraph = any(f.paragraph is not None for f in document.findings)
+        source = Source(text, by_paragraph) if text is not None else None
         for finding in document.findings:
             out += [Diagnostic(finding, document.path, source), Text("")]
         out += [document_line(document), Text("")]
