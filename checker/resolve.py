@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from checker.document import Document
-from checker.language import lexicon
+from checker.language import lexicon, relations
 from checker.language.analysis import Analysis
 from checker.language.nouns import NounPhrase, kind_of_name, name_words
 from checker.models import Claim
@@ -53,8 +53,15 @@ class Resolver:
         self.entities: list[Entity] = []
         self.of_phrase: dict[int, tuple[Entity, str]] = {}
         self._acronyms: dict[str, str] = {}
+        self._owned_entities: dict[tuple[str, str], Entity] = {}
+        # Names first, descriptions after: "the EU-IOM strategic cooperation framework" may come
+        # before "a Strategic Cooperation Framework" is named.
         for index, phrase in enumerate(analysis.noun_phrases):
-            self._add(index, phrase)
+            if phrase.name:
+                self._add(index, phrase)
+        for index, phrase in enumerate(analysis.noun_phrases):
+            if not phrase.name:
+                self._add(index, phrase)
 
     def _words(self, phrase: NounPhrase) -> list[str]:
         return [t.lower for t in name_words(phrase, self.analysis.tokens) if t.kind != "clitic"]
@@ -123,8 +130,6 @@ class Resolver:
             for other in entity.keys:
                 theirs = other.split()
                 short, long_ = sorted((words, theirs), key=len)
-                if aliases_only and len(words) > len(theirs):
-                    continue
                 if short and long_[-len(short) :] == short:
                     found.append(entity)
                     break
@@ -158,7 +163,23 @@ class Resolver:
         person = token.lower in _PERSON_WORDS or wants == "person"
         pronoun = token.lower in _PERSON_WORDS | _THING_WORDS
         phrase = analysis.noun_phrases[phrase_index] if phrase_index is not None else None
-        described = phrase is not None and not phrase.name and phrase.determiner in ("the", "this")
+        if (
+            phrase_index is not None
+            and phrase is not None
+            and not phrase.pronoun
+            and not phrase.name
+        ):
+            owned = self._owned(phrase_index, wants, carriers)
+            if owned is not None:
+                return owned
+        described = (
+            phrase is not None
+            and not phrase.name
+            and (
+                phrase.determiner in ("the", "this", "that", "these", "those")
+                or self._timed(phrase)
+            )
+        )
         if not (pronoun or described):
             return None, ""
         kind = "person" if person else "organisation"
@@ -167,6 +188,52 @@ class Resolver:
             return None, ""
         said = token.text if pronoun else (phrase.text if phrase else token.text)
         return entity, f"'{said}' refers to '{entity.name}', named before it"
+
+    def _timed(self, phrase: NounPhrase) -> bool:
+        """`this year's race`: a thing named by its time, which stands for the series."""
+        if phrase.possessor is None:
+            return False
+        owner = self.analysis.noun_phrases[phrase.possessor]
+        return owner.head.lemma in lexicon.words("time_nouns.txt")
+
+    def _owned(
+        self, phrase_index: int, wants: str, carriers: set[str]
+    ) -> tuple[Entity, str] | None:
+        """`the orchestra's summer academy`, `the conference of the Federation`, `whose first
+        conference`: a thing of an entity's, the same wherever it is said that way."""
+        analysis = self.analysis
+        phrase = analysis.noun_phrases[phrase_index]
+        owner_index = phrase.possessor
+        if owner_index is None:
+            owner_index = relations.of_phrase(analysis, phrase_index)
+        if (
+            owner_index is None
+            and phrase.first > 0
+            and analysis.tokens[phrase.first - 1].lower == "whose"
+        ):
+            owner_index = relations.phrase_before(analysis, phrase.first - 1)
+        if owner_index is None:
+            return None
+        owner, _ = self.entity_at(
+            analysis.noun_phrases[owner_index].start,
+            analysis.noun_phrases[owner_index].end,
+            wants,
+            carriers,
+        )
+        if owner is None or phrase.head.lemma in lexicon.words("time_nouns.txt"):
+            return None
+        head = lexicon.singular(phrase.head.text)
+        key = (owner.id, head)
+        if key not in self._owned_entities:
+            entity = Entity(
+                f"e{len(self.entities) + 1}",
+                f"{owner.name}'s {head}",
+                "thing",
+                {f"{owner.id} {head}"},
+            )
+            self.entities.append(entity)
+            self._owned_entities[key] = entity
+        return self._owned_entities[key], f"'{phrase.text}' is {owner.name}'s {head}"
 
     def _antecedent(self, index: int, kind: str, carriers: set[str]) -> Entity | None:
         """The nearest entity of a kind named before token `index`: one that carries the claim

@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from checker.document import Document
 from checker.models import Claim, Related
 
 Values = dict[str, str | int | float]
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a check knows besides the claims: the release date and how dates are written."""
+
+    release_date: date | None
+    date_order: str = "DMY"
 
 
 class Params(BaseModel):
@@ -33,7 +41,7 @@ class Hit:
     claims: tuple[str, ...] = ()
 
 
-Run = Callable[[Document, list[Claim], Any], Iterator[Hit]]
+Run = Callable[[Facts, list[Claim], Any], Iterator[Hit]]
 
 
 @dataclass(frozen=True)
@@ -61,7 +69,7 @@ def register(
     fields: set[str],
     fields_of: Callable[[Any], frozenset[str]] | None = None,
 ) -> Callable[[Run], Run]:
-    """Register a function `(document, claims, params) -> Iterator[Hit]` as check type `name`."""
+    """Register a function `(facts, claims, params) -> Iterator[Hit]` as check type `name`."""
 
     def wrap(run: Run) -> Run:
         if name in REGISTRY:

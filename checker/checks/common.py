@@ -1,26 +1,18 @@
-"""Helpers the check types share: claim look-ups, related passages, dates in words."""
+"""Helpers the check types share: claim look-ups, related passages, beginnings, dates in words."""
 
 from __future__ import annotations
 
-import bisect
-import re
-import weakref
 from collections.abc import Iterable
 from datetime import date
 
-from checker.document import Document
-from checker.extract.lexicon import (
-    MONTH_NAMES,
-    ORDINAL_DIGITS_RE,
-    ORDINAL_WORD_RE,
-    WEEKDAY_NAMES,
-    ordinal_suffix,
-    ordinal_word,
-)
+from checker.language import lexicon
 from checker.models import CalendarDate, Claim, Related
 from checker.timeline import describe_span
 
-_ORDINAL = re.compile(rf"\b(?:{ORDINAL_DIGITS_RE}|{ORDINAL_WORD_RE})\b", re.IGNORECASE)
+MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+).split()
+WEEKDAY_NAMES = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 
 
 def by_id(claims: Iterable[Claim]) -> dict[str, Claim]:
@@ -43,34 +35,12 @@ def related(claim: Claim, label: str) -> Related:
     return Related(start=claim.start, end=claim.end, text=claim.text, label=label)
 
 
-_STARTS: dict[int, tuple[weakref.ref[Document], list[int]]] = {}
-
-
-def _starts(document: Document) -> list[int]:
-    """The sentence starts of a document, computed once per document."""
-    known = _STARTS.get(id(document))
-    if known is not None and known[0]() is document:
-        return known[1]
-    if len(_STARTS) > 16:
-        _STARTS.clear()
-    starts = [start for start, _ in document.sentences]
-    _STARTS[id(document)] = (weakref.ref(document), starts)
-    return starts
-
-
-def sentence_of(document: Document, offset: int) -> tuple[int, int]:
-    """`document.sentence_at(offset)`, in logarithmic time however many sentences there are."""
-    index = bisect.bisect_right(_starts(document), offset) - 1
-    if index >= 0:
-        start, end = document.sentences[index]
-        if start <= offset < end:
-            return start, end
-    return document.sentence_at(offset)
-
-
-def same_sentence(document: Document, a: Claim, b: Claim) -> bool:
-    """Whether two claims start in the same sentence."""
-    return sentence_of(document, a.start) == sentence_of(document, b.start)
+def by_sentence(claims: Iterable[Claim]) -> dict[int, list[Claim]]:
+    """The claims grouped by the sentence they start in."""
+    found: dict[int, list[Claim]] = {}
+    for claim in claims:
+        found.setdefault(claim.sentence, []).append(claim)
+    return found
 
 
 def day_words(day: date) -> str:
@@ -106,19 +76,57 @@ def numbers_words(numbers: list[int]) -> str:
     return one_of([str(n) for n in numbers])
 
 
+def ordinal_suffix(number: int) -> str:
+    """Digits with their suffix: 1st, 2nd, 11th, 23rd."""
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
+
+
+def ordinal_word(number: int) -> str:
+    """The word for an ordinal up to the hundredth, else digits with a suffix ("eleventh")."""
+    for word, value in lexicon.number_words().items():
+        if value.kind == "ordinal" and value.value == number:
+            return word
+    return ordinal_suffix(number)
+
+
+def _words(text: str) -> list[tuple[int, int]]:
+    """The spans of the words of a text (letters, digits and hyphens)."""
+    spans, start = [], None
+    for i, char in enumerate(text + " "):
+        if char.isalnum() or char in "-‐":
+            start = i if start is None else start
+        elif start is not None:
+            spans.append((start, i))
+            start = None
+    return spans
+
+
+def _ordinal_span(text: str) -> tuple[int, int] | None:
+    words = lexicon.number_words()
+    for start, end in _words(text):
+        word = text[start:end].lower()
+        if word[:-2].isdigit() and word[-2:] in ("st", "nd", "rd", "th"):
+            return start, end
+        if word in words and words[word].kind == "ordinal":
+            return start, end
+    return None
+
+
 def reorder(text: str, number: int) -> str | None:
     """The text with its ordinal changed to `number`, written as the original was (word, digits)."""
-    match = _ORDINAL.search(text)
-    if match is None:
+    span = _ordinal_span(text)
+    if span is None:
         return None
-    written = match.group(0)
+    written = text[span[0] : span[1]]
     if written[:1].isdigit():
         new = ordinal_suffix(number)
     else:
         new = ordinal_word(number)
         if written[:1].isupper():
             new = new[:1].upper() + new[1:]
-    return text[: match.start()] + new + text[match.end() :]
+    return text[: span[0]] + new + text[span[1] :]
 
 
 def ordinal_words(numbers: list[int], digits: bool) -> str:
@@ -128,8 +136,8 @@ def ordinal_words(numbers: list[int], digits: bool) -> str:
 
 def written_in_digits(text: str) -> bool:
     """Whether the ordinal in a text is written as digits (`5th`)."""
-    match = _ORDINAL.search(text)
-    return bool(match and match.group(0)[:1].isdigit())
+    span = _ordinal_span(text)
+    return span is not None and text[span[0]].isdigit()
 
 
 def elapsed_words(first: date, last: date, release: date) -> str:
@@ -139,35 +147,54 @@ def elapsed_words(first: date, last: date, release: date) -> str:
 
 
 def renumber(text: str, old: int, new: int) -> str | None:
-    """The text with the number `old`, written in digits, changed to `new`."""
-    match = re.search(rf"(?<!\d){old}(?!\d)", text)
-    if match is None:
-        return None
-    return text[: match.start()] + str(new) + text[match.end() :]
+    """The text with the number `old`, written in digits or words, changed to `new`."""
+    words = lexicon.number_words()
+    for start, end in _words(text):
+        word = text[start:end]
+        value = (
+            int(word)
+            if word.isdigit()
+            else words[word.lower()].value
+            if word.lower() in words
+            else None
+        )
+        if value == old:
+            replacement = str(new) if word.isdigit() else _cardinal(new, word[:1].isupper())
+            return text[:start] + replacement + text[end:]
+    return None
 
 
-def first_beginning(document: Document, origin: Claim) -> bool:
-    """Whether an origin tells of a first beginning: "re-established in 2005" does not."""
-    cue = (origin.cue or "").split()[0] if origin.cue else ""
-    if not cue:
-        return True
-    window = document.text[max(0, origin.start - 4) : origin.end]
-    return re.search(rf"\bre-?{re.escape(cue)}\b", window, re.IGNORECASE) is None
+def _cardinal(number: int, capital: bool) -> str:
+    words = {int(n.value): w for w, n in lexicon.number_words().items() if n.kind == "cardinal"}
+    word = words.get(number, str(number))
+    return word[:1].upper() + word[1:] if capital else word
+
+
+def has_year(text: str) -> bool:
+    """Whether a text writes a year in four digits."""
+    run = 0
+    for char in text + " ":
+        if char.isdigit():
+            run += 1
+            continue
+        if run == 4:
+            return True
+        run = 0
+    return False
 
 
 def origins_by_subject(
-    document: Document, claims: list[Claim], cues: Iterable[str] | None = None
+    claims: list[Claim], release: date | None, units: Iterable[str] | None = None
 ) -> dict[str, list[Claim]]:
-    """The first beginnings with a valid date, by subject, not after the release when it is known."""
-    allowed = None if cues is None else set(cues)
-    release = document.release_date
+    """The beginnings with a valid date, by subject, not after the release when it is known."""
+    allowed = None if units is None else set(units)
     found: dict[str, list[Claim]] = {}
     for origin in claims:
         if origin.kind != "origin" or origin.subject_id is None or origin.date is None:
             continue
         if not origin.date.is_valid or (release is not None and origin.date.first_day() > release):
             continue
-        if (allowed is None or origin.cue in allowed) and first_beginning(document, origin):
+        if allowed is None or origin.unit in allowed:
             found.setdefault(origin.subject_id, []).append(origin)
     return found
 
@@ -179,3 +206,8 @@ def distinct_dates(origins: list[Claim]) -> list[Claim]:
         if origin.date is not None:
             seen.setdefault(origin.date.iso(), origin)
     return list(seen.values())
+
+
+def people(claims: list[Claim]) -> set[str]:
+    """The subjects that are people: those with an age or a birth."""
+    return {c.subject_id for c in claims if c.kind in ("age", "birth") and c.subject_id}

@@ -1,15 +1,13 @@
-"""Check type `duration`: "for more than two decades since its creation in 2010" vs the release."""
+"""Check type `duration`: "for more than two decades" against the beginning it runs from."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date
 
 from checker import hedges
 from checker.checks import common
-from checker.checks.base import Hit, Params, register
-from checker.document import Document
+from checker.checks.base import Facts, Hit, Params, register
 from checker.models import Claim
 from checker.timeline import completed_years, months_between
 
@@ -19,14 +17,13 @@ _UNITS = {
     "century": ("year", 100),
     "month": ("month", 1),
 }
-_BETWEEN = re.compile(r"[\s,]*")
 
 
 class DurationParams(Params):
-    """Which durations to compare (by the word that leads them; None: all but adjectives)."""
+    """Which lengths of time to compare (by the word that leads them), and which beginnings
+    a subject's time runs from."""
 
     skip_cues: tuple[str, ...] = (
-        "adjective",
         "since",
         "first",
         "next",
@@ -35,6 +32,7 @@ class DurationParams(Params):
         "the following",
         "another",
     )
+    origin_units: tuple[str, ...] = ("founding", "first", "start")
 
 
 FIELDS = {"duration", "since", "origin", "release", "elapsed", "working"}
@@ -46,54 +44,23 @@ def elapsed(first: date, last: date, release: date, measure: str) -> tuple[int, 
     return count(min(last, release), release), count(first, release) + 1
 
 
-# "… has performed for more than two decades": a present perfect runs up to the release.
-_PERFECT_FOR = re.compile(r"\b(?:has|have)\s+(?:[a-z]+\s+){0,3}?for\s+$")
-_NOT_ITS_AGE = re.compile(r"\s+of\s+(?:experience|expertise|combined|history|service)\b")
-
-
-def _origin_of_perfect(document: Document, claim: Claim, origins: list[Claim]) -> Claim | None:
-    """The origin a present-perfect duration counts from: "Founded in 2010, the orchestra has
-    performed for more than two decades" (one origin in the sentence, nothing else)."""
-    text = document.text
-    sentence = document.sentence_at(claim.start)
-    perfect = _PERFECT_FOR.search(text, sentence[0], claim.start)
-    if perfect is None or _NOT_ITS_AGE.match(text, claim.end):
-        return None  # "have over 30 years of experience" is the age of someone's skill
-    inside = [o for o in origins if sentence[0] <= o.start < sentence[1]]
-    if len(inside) != 1 or (span := inside[0].subject_span) is None:
-        return None
-    origin = inside[0]
-    # The verb's subject must be the origin's: "Founded in 2010, the orchestra has …" or "The
-    # orchestra, founded in 2010, has …", never "the firm's partners have …".
-    subject_end = span[1]
-    if not span[0] < perfect.start() or subject_end > perfect.start():
-        return None
-    between = text[subject_end : perfect.start()]
-    if origin.start >= subject_end and origin.end <= perfect.start():
-        between = between.replace(origin.text, "")
-    return origin if not between.strip(" ,") else None
-
-
 @register("duration", DurationParams, FIELDS)
-def run(document: Document, claims: list[Claim], params: DurationParams) -> Iterator[Hit]:
-    """Flag a length of time that the date after "since" cannot give at the release date."""
-    release = document.release_date
+def run(facts: Facts, claims: list[Claim], params: DurationParams) -> Iterator[Hit]:
+    """Flag a length of time that its beginning cannot give at the release date."""
+    release = facts.release_date
     if release is None:
         return
     index = common.by_id(claims)
-    durations = [c for c in claims if c.kind == "duration" and c.cue not in params.skip_cues]
-    sinces = {c.start: c for c in claims if c.kind == "duration" and c.cue == "since"}
-    origins = [c for c in claims if c.kind == "origin"]
-    for claim in durations:
-        if claim.unit not in _UNITS or (claim.low is None and claim.high is None):
+    origins = common.origins_by_subject(claims, release, params.origin_units)
+    for claim in claims:
+        if claim.kind != "duration" or claim.cue in params.skip_cues or claim.unit not in _UNITS:
             continue
-        gap = _BETWEEN.match(document.text, claim.end)
-        since = sinces.get(gap.end() if gap else claim.end) or _origin_of_perfect(
-            document, claim, origins
-        )
-        if since is None:
+        if claim.low is None and claim.high is None:
             continue
-        origin = common.date_part(since, index)
+        start = _start(claim, index, origins)
+        if start is None:
+            continue
+        origin = common.date_part(start, index)
         if origin.date is None or not origin.date.is_valid or origin.date.first_day() > release:
             continue
         measure, factor = _UNITS[claim.unit or ""]
@@ -110,15 +77,25 @@ def run(document: Document, claims: list[Claim], params: DurationParams) -> Iter
             end=claim.end,
             values={
                 "duration": claim.text,
-                "since": since.text,
+                "since": start.text,
                 "origin": origin.text,
                 "release": release.isoformat(),
                 "elapsed": span,
                 "working": working,
-            },
+            },  # fmt: skip
             related=(common.related(origin, "since"),),
             working=working,
-            suggestion=f"{completed} {measure}s"
-            + (f" {since.text}" if since.kind == "duration" else ""),
-            claims=(claim.id, since.id),
+            suggestion=f"{completed} {measure}s",
+            claims=(claim.id, start.id),
         )
+
+
+def _start(claim: Claim, index: dict[str, Claim], origins: dict[str, list[Claim]]) -> Claim | None:
+    """The beginning a length of time runs from: one said with it, else its subject's first."""
+    linked = [p for p in common.parts(claim, index) if p.kind in ("origin", "date")]
+    if linked:
+        return linked[0]
+    if claim.cue == "adjective" or claim.subject_id is None:
+        return None  # "a three-year partnership" runs from nothing said
+    own = [o for o in origins.get(claim.subject_id, []) if o.date is not None]
+    return min(own, key=lambda o: o.date.first_day() if o.date else date.max) if own else None

@@ -1,135 +1,113 @@
-"""Check type `edition`: "the Nth annual meeting" vs its first occurrence and its frequency."""
+"""Check type `edition`: "the Nth annual meeting" against its first occasion and its frequency."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from datetime import date, timedelta
-
-from pydantic import Field
+from datetime import date
 
 from checker.checks import common
-from checker.checks.base import Hit, Params, register
-from checker.document import Document
+from checker.checks.base import Facts, Hit, Params, register
 from checker.models import Claim
 
-_NOT_EVENTS = ("year", "anniversary", "years since")
-_PERIOD = re.compile(r"P(\d+)([YMW])")
+_YEARS = {"P1Y": 1, "P2Y": 2, "P3Y": 3, "P4Y": 4, "P5Y": 5}
 
 
 class EditionParams(Params):
-    """How far an edition may lie from the release, and the least gap between occasions."""
+    """Which counts are occasions, the beginnings they run from, and counts that also pass."""
 
-    exclude_units: tuple[str, ...] = _NOT_EVENTS
-    tolerance: int = 1  # periods before or after the release the edition may be held in
-    future_days: int = 366  # without a frequency: how far ahead an announced occasion may lie
-    min_gap_days: dict[str, int] = Field(default_factory=dict)  # without a frequency, by unit
-    default_min_gap_days: int = 1
+    exclude_units: tuple[str, ...] = ("year", "anniversary", "years since", "birthday")
+    first_units: tuple[str, ...] = ("first",)
+    founding_units: tuple[str, ...] = ("founding",)
+    returns: tuple[str, ...] = ("time",)  # "returns for a 16th time" may count the returns
 
 
 FIELDS = {"claim", "subject", "origin", "release", "expected", "working", "number"}
 
 
-def period_of(frequency: str | None) -> tuple[int, str] | None:
-    """The period of a frequency as (count, unit letter): P2Y → (2, "Y")."""
-    match = _PERIOD.fullmatch(frequency or "")
-    return (int(match[1]), match[2]) if match else None
-
-
-def yearly_window(first_year: int, every: int, release: date, tolerance: int) -> list[int]:
-    """The numbers an edition held every `every` years may have, near the release year."""
-    low, high = release.year - every * tolerance, release.year + every * tolerance
-    return [
-        n
-        for n in range(1, (high - first_year) // every + 2)
-        if low <= first_year + (n - 1) * every <= high
-    ]
-
-
-def most_possible(first: date, release: date, gap: timedelta, future_days: int) -> int:
-    """The most occasions that fit from `first` to shortly after the release, `gap` apart."""
-    span = release + timedelta(days=future_days) - first
-    return span // gap + 1 if span.days >= 0 else 0
-
-
 @register("edition", EditionParams, FIELDS)
-def run(document: Document, claims: list[Claim], params: EditionParams) -> Iterator[Hit]:
-    """Flag an Nth occasion its first occurrence and frequency cannot give."""
-    release = document.release_date
+def run(facts: Facts, claims: list[Claim], params: EditionParams) -> Iterator[Hit]:
+    """Flag an Nth occasion that its first occasion and its frequency cannot give."""
+    release = facts.release_date
     if release is None:
         return
     index = common.by_id(claims)
-    origins = {
-        k: common.distinct_dates(v) for k, v in common.origins_by_subject(document, claims).items()
-    }
+    firsts = common.origins_by_subject(claims, release, params.first_units)
+    foundings = common.origins_by_subject(claims, release, params.founding_units)
+    cancelled = common.origins_by_subject(claims, release, ("cancelled",))
+    years = _years_said(claims)
     for claim in claims:
-        if claim.kind != "ordinal" or claim.number is None or claim.unit is None:
+        if claim.kind != "ordinal" or claim.number is None or claim.unit in params.exclude_units:
             continue
-        if claim.unit in params.exclude_units or claim.unit.startswith("consecutive"):
+        linked = [
+            p for p in common.parts(claim, index) if p.kind == "origin" and p.date is not None
+        ]
+        subject = claim.subject_id or claim.anchor_id or ""
+        origins = linked or firsts.get(subject, []) or foundings.get(subject, [])
+        if not origins:
             continue
-        own = origins.get(claim.subject_id or "", [])
-        anchored = [] if own else origins.get(claim.anchor_id or "", [])
-        hits = [_judge(claim, o, bool(own), release, params, index) for o in own or anchored]
-        if hits and hits[0] is not None and all(h is not None for h in hits):
-            yield hits[0]
+        origin = min(origins, key=lambda o: o.date.first_day() if o.date else release)
+        period = _period(claim, origin, claims)
+        if period is None or origin.date is None:
+            continue  # no frequency in the text: no finding
+        year = years.get(claim.sentence, release.year)
+        skipped = [
+            c
+            for c in cancelled.get(subject, [])
+            if c.date and origin.date.year < c.date.year <= year
+        ]
+        count = (year - origin.date.year) // period + 1 - len(skipped)
+        if (year - origin.date.year) % period:
+            continue  # not a year the series is held in: the text says something else
+        allowed = {count} | ({count - 1} if claim.unit in params.returns else set())
+        if claim.number in allowed:
+            continue
+        yield _hit(claim, origin, count, period, year, len(skipped), index)
 
 
-def _judge(
+def _period(claim: Claim, origin: Claim, claims: list[Claim]) -> int | None:
+    """Every how many years the series is held: said with the count, or with its beginning."""
+    for frequency in (claim.frequency, origin.frequency):
+        if frequency in _YEARS:
+            return _YEARS[frequency]
+    return None
+
+
+def _years_said(claims: list[Claim]) -> dict[int, int]:
+    """The year each sentence speaks of, when it names one ("in 2026", "next year")."""
+    found: dict[int, int] = {}
+    beginnings = {p for c in claims if c.kind == "origin" for p in c.parts}
+    for claim in claims:
+        if claim.id in beginnings:
+            continue
+        if (
+            claim.kind in ("date", "relative")
+            and claim.date is not None
+            and claim.date.precision == "year"
+        ):
+            found.setdefault(claim.sentence, claim.date.year)
+    return found
+
+
+def _hit(
     claim: Claim,
     origin: Claim,
-    first_held: bool,
-    release: date,
-    params: EditionParams,
+    count: int,
+    period: int,
+    year: int,
+    skipped: int,
     index: dict[str, Claim],
-) -> Hit | None:
-    """A hit when the claim cannot be true with this origin; None when it can."""
-    assert origin.date is not None and claim.number is not None
-    number = claim.number
+) -> Hit:
+    assert origin.date is not None
     written = common.date_part(origin, index)
     origin_text = written.text if written is not origin else common.calendar_words(origin.date)
     digits = common.written_in_digits(claim.text)
-    period = period_of(claim.frequency)
-    first_year = origin.date.year
-    if period is not None and period[1] == "Y":
-        every = period[0]
-        window = yearly_window(first_year, every, release, params.tolerance)
-        if (first_held and number in window) or (
-            not first_held and number <= max(window, default=0)
-        ):
-            return None
-        this_year = (release.year - first_year) // every + 1
-        label = "every year" if every == 1 else f"every {every} years"
-        if first_held:
-            expected = common.ordinal_words([this_year], digits)
-            working = (
-                f"first held in {first_year} and held {label}: the {release.year} occasion is the "
-                f"{expected} ({first_year} → {release.year} is {release.year - first_year} years)"
-            )
-            suggestion = common.reorder(claim.text, this_year)
-        else:
-            most = max(window, default=0)
-            expected = f"at most the {common.ordinal_words([most], digits)}"
-            working = (
-                f"counted from {origin_text} and held {label}, the series had {expected} "
-                f"occasion by {release.year + every * params.tolerance}"
-            )
-            suggestion = common.reorder(claim.text, most) if most else None
-    else:
-        gap_days = params.min_gap_days.get(claim.unit or "", params.default_min_gap_days)
-        if period is not None:
-            gap_days = period[0] * {"M": 28, "W": 7}[period[1]]
-        most = most_possible(
-            origin.date.first_day(), release, timedelta(days=gap_days), params.future_days
-        )
-        if number <= most:
-            return None
-        expected = f"at most the {common.ordinal_words([most], digits)}"
-        working = (
-            f"from {origin_text} to {params.future_days} days after {release.isoformat()}, "
-            f"occasions at least {gap_days} day{'s' if gap_days != 1 else ''} apart number at "
-            f"most {most}"
-        )
-        suggestion = None
+    expected = common.ordinal_words([count], digits)
+    label = "every year" if period == 1 else f"every {period} years"
+    held = "first held" if origin.unit == "first" else "counted from"
+    working = (
+        f"{held} in {origin.date.year} and held {label}, the {year} occasion is the {expected}"
+        + (f" ({skipped} not held)" if skipped else "")
+    )
     subject = claim.subject or "the series"
     return Hit(
         start=claim.start,
@@ -138,13 +116,13 @@ def _judge(
             "claim": claim.text,
             "subject": subject,
             "origin": origin_text,
-            "release": release.isoformat(),
+            "release": str(year),
             "expected": expected,
             "working": working,
-            "number": number,
+            "number": claim.number or 0,
         },
-        related=(common.related(written, "first held" if first_held else "counted from"),),
+        related=(common.related(written, held),),
         working=working,
-        suggestion=suggestion,
+        suggestion=common.reorder(claim.text, count),
         claims=(claim.id, origin.id),
     )

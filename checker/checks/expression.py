@@ -8,8 +8,7 @@ from typing import Any, Literal
 from pydantic import Field, ValidationInfo, field_validator
 
 from checker.checks import common
-from checker.checks.base import Hit, Params, register
-from checker.document import Document
+from checker.checks.base import Facts, Hit, Params, register
 from checker.engine import expression
 from checker.engine import template as template_module
 from checker.models import Claim, ClaimKind
@@ -99,9 +98,9 @@ def fields_of(params: ExpressionParams) -> frozenset[str]:
 
 
 @register("expression", ExpressionParams, set(), fields_of)
-def run(document: Document, claims: list[Claim], params: ExpressionParams) -> Iterator[Hit]:
+def run(facts: Facts, claims: list[Claim], params: ExpressionParams) -> Iterator[Hit]:
     """Flag every claim (or pair) for which the rule's `when` holds."""
-    program = _Program(params, document)
+    program = _Program(params, facts)
     chosen = [c for c in claims if program.selects(params.claim, c)]
     if params.other is None:
         for claim in chosen:
@@ -111,32 +110,32 @@ def run(document: Document, claims: list[Claim], params: ExpressionParams) -> It
         return
     others: dict[object, list[Claim]] = {}
     for other in claims:
-        key = _pair_key(document, params.pair, other)
+        key = _pair_key(params.pair, other)
         if key is not None and program.selects(params.other, other):
             others.setdefault(key, []).append(other)
     for claim in chosen:
-        for other in others.get(_pair_key(document, params.pair, claim), []):
+        for other in others.get(_pair_key(params.pair, claim), []):
             hit = program.judge(claim, other) if other.id != claim.id else None
             if hit is not None:
                 yield hit
                 break
 
 
-def _pair_key(document: Document, pair: str, claim: Claim) -> object:
+def _pair_key(pair: str, claim: Claim) -> object:
     """What two claims must share to be paired; None when the claim cannot be paired."""
     if pair == "same-subject":
         return claim.subject_id
     if pair == "same-sentence":
-        return common.sentence_of(document, claim.start)
+        return claim.sentence
     return "any"
 
 
 class _Program:
     """A rule's expressions, parsed once, run over one document's frozen claim data."""
 
-    def __init__(self, params: ExpressionParams, document: Document) -> None:
+    def __init__(self, params: ExpressionParams, facts: Facts) -> None:
         self.params = params
-        self.release = document.release_date.isoformat() if document.release_date else None
+        self.release = facts.release_date.isoformat() if facts.release_date else None
         self.data: dict[str, Mapping[str, Any]] = {}
         names = _base_names(params.other is not None)
         self.values = []

@@ -6,8 +6,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from checker.checks import amounts, common
-from checker.checks.base import Hit, Params, register
-from checker.document import Document
+from checker.checks.base import Facts, Hit, Params, register
 from checker.hedges import meets
 from checker.language import lexicon
 from checker.models import Claim
@@ -116,7 +115,7 @@ def _restates(earlier: Claim, later: Claim, words: tuple[str, ...]) -> bool:
 
 
 @register("figure", FigureParams, FIELDS)
-def run(document: Document, claims: list[Claim], params: FigureParams) -> Iterator[Hit]:
+def run(facts: Facts, claims: list[Claim], params: FigureParams) -> Iterator[Hit]:
     """Flag a later figure of the same thing whose value cannot meet the earlier one's."""
     joined = {p for c in claims if c.kind in ("change", "list", "shares") for p in c.parts}
     joined |= {p for c in claims if c.kind == "breakdown" for p in c.parts[1:]}

@@ -5,8 +5,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterator
 
-from checker.checks.base import Hit, Params, register
-from checker.document import Document
+from checker.checks.base import Facts, Hit, Params, register
 from checker.extract.lexicon import MONTH_NAMES
 from checker.models import Claim
 
@@ -19,7 +18,7 @@ FIELDS = {"date", "month", "days", "working"}
 
 
 @register("invalid-date", InvalidDateParams, FIELDS)
-def run(document: Document, claims: list[Claim], params: InvalidDateParams) -> Iterator[Hit]:
+def run(facts: Facts, claims: list[Claim], params: InvalidDateParams) -> Iterator[Hit]:
     """Flag a date that names a day its month does not have, under every reading."""
     for claim in claims:
         if claim.kind != "date" or claim.date is None or claim.date.is_valid:

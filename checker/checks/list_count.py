@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.checks.amounts import cardinal_word
-from checker.checks.base import Hit, Params, register
-from checker.document import Document
+from checker.checks.base import Facts, Hit, Params, register
 from checker.models import Claim, Related
 
 
@@ -18,7 +17,7 @@ FIELDS = {"announced", "count", "items", "working"}
 
 
 @register("list-count", ListCountParams, FIELDS)
-def run(document: Document, claims: list[Claim], params: ListCountParams) -> Iterator[Hit]:
+def run(facts: Facts, claims: list[Claim], params: ListCountParams) -> Iterator[Hit]:
     """Flag an announced count that the listed items do not match ("including": too few)."""
     for claim in claims:
         if claim.kind != "list" or claim.number is None:

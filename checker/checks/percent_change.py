@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.checks import amounts, common
-from checker.checks.base import Hit, Params, register
-from checker.document import Document
+from checker.checks.base import Facts, Hit, Params, register
 from checker.models import Claim
 
 
@@ -33,7 +32,7 @@ def _stated_interval(claim: Claim) -> tuple[float | None, float | None, str]:
 
 
 @register("percent-change", PercentChangeParams, FIELDS)
-def run(document: Document, claims: list[Claim], params: PercentChangeParams) -> Iterator[Hit]:
+def run(facts: Facts, claims: list[Claim], params: PercentChangeParams) -> Iterator[Hit]:
     """Flag a change that the change's own old and new values contradict."""
     index = common.by_id(claims)
     for change in claims:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.checks import amounts, common
-from checker.checks.base import Hit, Params, register
-from checker.document import Document
+from checker.checks.base import Facts, Hit, Params, register
 from checker.models import Claim
 
 
@@ -20,7 +19,7 @@ FIELDS = {"shares", "sum", "working"}
 
 
 @register("percent-sum", PercentSumParams, FIELDS)
-def run(document: Document, claims: list[Claim], params: PercentSumParams) -> Iterator[Hit]:
+def run(facts: Facts, claims: list[Claim], params: PercentSumParams) -> Iterator[Hit]:
     """Flag shares of one whole whose sum exceeds 100 %, or misses it when they are the whole."""
     index = common.by_id(claims)
     for group in claims:

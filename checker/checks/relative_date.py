@@ -6,8 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from checker.checks import common
-from checker.checks.base import Hit, Params, register
-from checker.document import Document
+from checker.checks.base import Facts, Hit, Params, register
 from checker.models import CalendarDate, Claim
 from checker.timeline import timex_interval
 
@@ -33,9 +32,9 @@ def _span(value: CalendarDate) -> tuple[date, date] | None:
 
 
 @register("relative-date", RelativeDateParams, FIELDS)
-def run(document: Document, claims: list[Claim], params: RelativeDateParams) -> Iterator[Hit]:
+def run(facts: Facts, claims: list[Claim], params: RelativeDateParams) -> Iterator[Hit]:
     """Flag a relative date whose bracketed date is another day under every reading."""
-    release = document.release_date
+    release = facts.release_date
     if release is None:
         return
     index = common.by_id(claims)
@@ -54,7 +53,7 @@ def run(document: Document, claims: list[Claim], params: RelativeDateParams) -> 
             spans = [s for s in (_span(r) for r in readings) if s is not None]
             if not spans or any(_overlap(meant, s) for s in spans):
                 continue
-            yield _hit(document, claim, written, meant)
+            yield _hit(facts, claim, written, meant)
 
 
 def _reading(written: Claim) -> str:
@@ -73,16 +72,17 @@ def _reading(written: Claim) -> str:
     return f"{taken} (read {order}, the document's date order; {'; '.join(others)})"
 
 
-def _end(text: str, claim: Claim, written: Claim) -> int:
+def _end(claim: Claim, written: Claim) -> int:
     """The end of `today (07/10)`, closing bracket included, when the date is beside the word."""
     if not 0 <= written.start - claim.end <= 4:
         return claim.end
-    return written.end + (text[written.end : written.end + 1] in (")", "]"))
+    bracket = claim.evidence.clause if claim.evidence else None
+    return bracket.end if bracket is not None and bracket.end > written.end else written.end
 
 
-def _hit(document: Document, claim: Claim, written: Claim, meant: tuple[date, date]) -> Hit:
-    assert written.date is not None and document.release_date is not None
-    release = document.release_date
+def _hit(facts: Facts, claim: Claim, written: Claim, meant: tuple[date, date]) -> Hit:
+    assert written.date is not None and facts.release_date is not None
+    release = facts.release_date
     relative_date = meant[0].isoformat() if meant[0] == meant[1] else f"{meant[0]} to {meant[1]}"
     reading = _reading(written)
     working = (
@@ -97,7 +97,7 @@ def _hit(document: Document, claim: Claim, written: Claim, meant: tuple[date, da
         suggestion = f"{word} ({written.text})"
     return Hit(
         start=claim.start,
-        end=_end(document.text, claim, written),
+        end=_end(claim, written),
         values={
             "relative": claim.text,
             "relative_date": relative_date,

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from checker.checks import common
-from checker.checks.base import Hit, Params, register
-from checker.document import Document
+from checker.checks.base import Facts, Hit, Params, register
 from checker.models import Claim
-
-_YEAR = re.compile(r"\d{4}")
 
 
 class ReversedRangeParams(Params):
@@ -27,7 +23,7 @@ def _shown(claim: Claim) -> str:
 
 
 @register("reversed-range", ReversedRangeParams, FIELDS)
-def run(document: Document, claims: list[Claim], params: ReversedRangeParams) -> Iterator[Hit]:
+def run(facts: Facts, claims: list[Claim], params: ReversedRangeParams) -> Iterator[Hit]:
     """Flag a range of two written dates whose second ends before its first begins."""
     index = common.by_id(claims)
     for claim in claims:
@@ -40,7 +36,7 @@ def run(document: Document, claims: list[Claim], params: ReversedRangeParams) ->
         assert first.date is not None and second.date is not None
         if not second.date.last_day() < first.date.first_day():
             continue
-        if not (_YEAR.search(first.text) and _YEAR.search(second.text)):
+        if not (common.has_year(first.text) and common.has_year(second.text)):
             continue  # "from 30 December to 2 January 2024": the year turns between them
         working = f"{_shown(second)} is before {_shown(first)}"
         swapped = (

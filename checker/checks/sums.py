@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.checks import amounts, common
-from checker.checks.base import Hit, Params, register
-from checker.document import Document
+from checker.checks.base import Facts, Hit, Params, register
 from checker.hedges import meets
 from checker.models import Claim
 
@@ -21,7 +20,7 @@ FIELDS = {"total", "parts", "sum", "working"}
 
 
 @register("sum", SumParams, FIELDS)
-def run(document: Document, claims: list[Claim], params: SumParams) -> Iterator[Hit]:
+def run(facts: Facts, claims: list[Claim], params: SumParams) -> Iterator[Hit]:
     """Flag parts that exceed their total, or parts said to be the whole that do not add up."""
     index = common.by_id(claims)
     for breakdown in claims:

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 
 from checker.checks import common
-from checker.checks.base import Hit, Params, register
-from checker.document import Document
-from checker.extract.lexicon import WEEKDAY_NAMES, WEEKDAY_RE
+from checker.checks.base import Facts, Hit, Params, register
+from checker.language import lexicon
 from checker.models import Claim
 
-_WEEKDAY = re.compile(WEEKDAY_RE, re.IGNORECASE)
-_YEAR = re.compile(r"\d{4}")
+WEEKDAY_NAMES = common.WEEKDAY_NAMES
 
 
 class WeekdayParams(Params):
@@ -33,12 +30,12 @@ def nearest(day: date, weekday: int) -> tuple[date, date]:
 
 
 @register("weekday", WeekdayParams, FIELDS)
-def run(document: Document, claims: list[Claim], params: WeekdayParams) -> Iterator[Hit]:
+def run(facts: Facts, claims: list[Claim], params: WeekdayParams) -> Iterator[Hit]:
     """Flag a date whose named weekday is another day under every reading."""
     for claim in claims:
         if claim.kind != "date" or claim.weekday is None or claim.date is None:
             continue
-        if not params.yearless and not _YEAR.search(claim.text):
+        if not params.yearless and not common.has_year(claim.text):
             continue
         readings = [r.date for r in claim.readings] or [claim.date]
         days = [d for d in (r.as_date() for r in readings) if d is not None]
@@ -55,10 +52,10 @@ def _hit(claim: Claim, day: date, weekday: int) -> Hit:
         f"{common.day_words(day)} is a {actual}; the nearest {named}s are "
         f"{common.day_words(before)} and {common.day_words(after)}"
     )
-    match = _WEEKDAY.search(claim.text)
     suggestion = None
-    if match:
-        suggestion = claim.text[: match.start()] + actual + claim.text[match.end() :]
+    span = _weekday_span(claim.text)
+    if span is not None:
+        suggestion = claim.text[: span[0]] + actual + claim.text[span[1] :]
     return Hit(
         start=claim.start,
         end=claim.end,
@@ -74,3 +71,19 @@ def _hit(claim: Claim, day: date, weekday: int) -> Hit:
         suggestion=suggestion,
         claims=(claim.id,),
     )
+
+
+def _weekday_span(text: str) -> tuple[int, int] | None:
+    """Where a text names a weekday ("Tuesday", "Tues.", "Mon")."""
+    calendar = lexicon.table("calendar.tsv")
+    start = None
+    for i, char in enumerate(text + " "):
+        if char.isalpha():
+            start = i if start is None else start
+            continue
+        if start is not None:
+            word = text[start:i].lower()
+            if calendar.get(word, ("",))[0] == "weekday":
+                return start, i
+            start = None
+    return None

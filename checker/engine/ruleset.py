@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.checks.base import Hit
+from checker.checks.base import Facts, Hit
 from checker.document import Document
 from checker.engine import suppressions, template
 from checker.engine.schema import Rule
@@ -43,10 +43,11 @@ class RuleSet:
         """Every enabled rule's findings (one per rule and span), then the suppressions."""
         findings: list[Finding] = []
         seen: set[tuple[str, int, int]] = set()
+        facts = Facts(document.release_date, document.date_order)
         for rule in self.rules:
             if not rule.enabled:
                 continue
-            for hit in rule.check_type.run(document, claims, rule.settings):
+            for hit in rule.check_type.run(facts, claims, rule.settings):
                 key = (rule.id, hit.start, hit.end)
                 if key not in seen:
                     seen.add(key)

@@ -11,7 +11,7 @@ from checker.extract.base import Context, Draft
 from checker.extract.dates import closest_year
 from checker.extract.lexicon import MONTH_RE, month_number
 from checker.extract.years import not_a_year
-from checker.models import CalendarDate, Timex
+from checker.models import CalendarDate, Passage, Timex
 from checker.timeline import completed_years_range
 
 _YEAR = r"1[6-9]\d\d|20\d\d"
@@ -120,6 +120,8 @@ def link_brackets(text: str, atoms: list[Draft]) -> None:
             close = text[b.end : b.end + 3].lstrip()
             if close[:1] in (")", "]"):
                 a.links.append(b)
+                end = text.index(close[0], b.end) + 1
+                a.extra["bracketed"] = Passage(start=a.start, end=end, text=text[a.start : end])
 
 
 def since(text: str, ctx: Context, atoms: list[Draft]) -> Iterator[Draft]:

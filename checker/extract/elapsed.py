@@ -16,6 +16,9 @@ from checker.language.tokens import Token
 _CELEBRATE = frozenset({"celebrate", "mark", "commemorate", "reach", "enter", "hit"})
 _YEAR_UNITS = {"year": 1, "years": 1, "decade": 10, "decades": 10, "century": 100, "centuries": 100}
 _RUNNING = frozenset({"running", "consecutive", "straight", "successive"})
+# Nouns for "an occasion of" whatever owns them: "the race's 18th outing", "its 7th cohort".
+_GENERIC = frozenset({"edition", "outing", "instalment", "installment", "iteration", "staging",
+                      "time", "round", "cohort", "intake", "occasion", "year"})  # fmt: skip
 
 
 @cache
@@ -144,7 +147,9 @@ def _owner(analysis: Analysis, i: int, of_allowed: bool = False) -> int | None:
                 and analysis.noun_phrases[clause_subject].first < found.first
             ):
                 subject = analysis.noun_phrases[clause_subject]
-                if not subject.pronoun and subject.head.tag != "NUM":
+                singular = lexicon.plural_of_noun(subject.head.text) is None
+                thing = subject.head.lemma not in lexicon.words("person_nouns.txt")
+                if not subject.pronoun and subject.head.tag != "NUM" and singular and thing:
                     return clause_subject  # "the robotics firm is marking its 45th anniversary"
             return phrase
         if found.possessor is not None:
@@ -230,7 +235,12 @@ def _occasion(analysis: Analysis, token: Token, number: int, origins: list[Draft
         period = lexicon.table("frequencies.tsv").get(word)
         if period:
             draft.frequency = period[0]
-    _subject(draft, analysis, _owner(analysis, i, of_allowed=True))
+    if unit in _GENERIC or phrase is None:
+        _subject(draft, analysis, _owner(analysis, i, of_allowed=True))
+    else:
+        _subject(
+            draft, analysis, phrase
+        )  # "the 39th annual conference of the Federation": the series
     _since(analysis, draft, last, origins)
     return draft
 

@@ -174,8 +174,11 @@ def _whose(
     "Y opened its doors"; the phrase a participle hangs on ("Y, founded in 1998,")."""
     tokens = analysis.tokens
     verb = analysis.verb_groups[group]
-    if not verb.finite and verb.first > 0 and tokens[verb.first - 1].text in (",", "("):
-        before = relations.phrase_before(analysis, verb.first)
+    lead = verb.first
+    while lead > 0 and tokens[lead - 1].tag == "ADV":
+        lead -= 1  # ", first held in 2015"
+    if not verb.finite and lead > 0 and tokens[lead - 1].text in (",", "("):
+        before = relations.phrase_before(analysis, lead)
         if before is not None:
             return _owner_or_self(analysis, before)
     if (

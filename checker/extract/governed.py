@@ -24,6 +24,8 @@ def attach(analysis: Analysis, drafts: list[Draft]) -> None:
             continue
         group = analysis.governing_verb(index)
         if group is None:
+            if "bracketed" in draft.extra:
+                draft.evidence = Evidence(clause=draft.extra["bracketed"])
             continue
         verb = analysis.verb_groups[group]
         clause_index = analysis.clause_of(index)

@@ -138,6 +138,12 @@ def _sentence(
     k = first + 1
     while k <= last:
         found = _boundary(tokens, k, group_at, groups, relative_open)
+        if (
+            found is not None
+            and found[0] == "coordinate"
+            and not _has_finite(groups, group_at, cuts[-1][0], k)
+        ):
+            found = None  # "the EU and IOM established …": names joined, not clauses
         if found is not None:
             cuts.append((k, found[0], found[1]))
             if found[0] == "relative":
@@ -167,6 +173,11 @@ def _sentence(
     _closing_parentheticals(tokens, clauses)
     _subjects(tokens, clauses, groups, phrases, phrase_ends, offset)
     return clauses
+
+
+def _has_finite(groups: list[VerbGroup], group_at: dict[int, int], begin: int, end: int) -> bool:
+    """Whether a finite verb group starts between two token indices."""
+    return any(j in group_at and groups[group_at[j]].finite for j in range(begin, end))
 
 
 def _closing_parentheticals(tokens: list[Token], clauses: list[Clause]) -> None:
