@@ -157,6 +157,8 @@ class Resolver:
             return None, ""
         token = analysis.tokens[index]
         phrase_index = analysis.phrase_of(index)
+        if token.tag == "POSS" and token.end >= end:
+            phrase_index = None  # "its" alone: whatever it stands for, not the phrase it opens
         if phrase_index is not None and phrase_index in self.of_phrase:
             entity, via = self.of_phrase[phrase_index]
             return entity, f"'{analysis.noun_phrases[phrase_index].text}' ({via})"
@@ -204,6 +206,17 @@ class Resolver:
         analysis = self.analysis
         phrase = analysis.noun_phrases[phrase_index]
         owner_index = phrase.possessor
+        tokens = analysis.tokens
+        if (
+            owner_index is None
+            and tokens[phrase.first].tag == "POSS"
+            and phrase.last > phrase.first
+        ):
+            # "its Oakhollow branch": a thing of whatever "its" stands for
+            owner, _ = self.entity_at(
+                tokens[phrase.first].start, tokens[phrase.first].end, wants, carriers
+            )
+            return self._sub(owner, phrase) if owner is not None else None
         if owner_index is None:
             owner_index = relations.of_phrase(analysis, phrase_index)
         if (
@@ -220,7 +233,11 @@ class Resolver:
             wants,
             carriers,
         )
-        if owner is None or phrase.head.lemma in lexicon.words("time_nouns.txt"):
+        return self._sub(owner, phrase) if owner is not None else None
+
+    def _sub(self, owner: Entity, phrase: NounPhrase) -> tuple[Entity, str] | None:
+        """The entity that is `owner`'s thing named by the phrase's head ("the branch")."""
+        if phrase.head.lemma in lexicon.words("time_nouns.txt"):
             return None
         head = lexicon.singular(phrase.head.text)
         key = (owner.id, head)

@@ -43,13 +43,27 @@ def find(analysis: Analysis, taken: spans.Index, atoms: list[Draft]) -> list[Dra
     out = list(_births(analysis, atoms))
     born = spans.Index(out)
     tokens = analysis.tokens
+    births = {id(link) for b in out for link in b.links}
     for token in tokens:
         if taken.overlapping(token.start, token.end) or born.overlapping(token.start, token.end):
             continue
         draft = _age_at(analysis, token)
         if draft is not None:
+            if draft.extra.pop("moment", False):
+                _moment(analysis, draft, [a for a in atoms if id(a) not in births])
             out.append(draft)
     return out
+
+
+def _moment(analysis: Analysis, age: Draft, atoms: list[Draft]) -> None:
+    """`at the age of 29 … in 1999`, `was 24 when he joined … in 2019`: the age at the date
+    the sentence gives for the event."""
+    tokens = analysis.tokens
+    first, last = sentence_span(tokens, analysis.token_index(age.start))
+    dates = [a for a in atoms if a.kind == "date" and a.date is not None
+             and tokens[first].start <= a.start <= tokens[last].end]  # fmt: skip
+    if dates:
+        age.links.append(min(dates, key=lambda d: abs(d.start - age.start)))
 
 
 def _age(
@@ -86,7 +100,14 @@ def _age_at(analysis: Analysis, token: Token) -> Draft | None:
     if apposed is not None:
         return _age(analysis, i, i, number, "apposition", apposed)
     if prev.lower == "aged":
-        return _age(analysis, i - 1, i, number, "aged", _subject(analysis, i))
+        person = (
+            relations.phrase_before(analysis, i - 1)
+            if i >= 2 and tokens[i - 2].text == ","
+            else None
+        )
+        if person is None or not _person(analysis, person):
+            person = _subject(analysis, i)
+        return _age(analysis, i - 1, i, number, "aged", person)
     if words[-4:] == ["at", "the", "age", "of"]:
         draft = _age(analysis, i - 4, i, number, "at the age of", _subject(analysis, i))
         if draft is not None:
@@ -138,9 +159,50 @@ def _apposed(analysis: Analysis, i: int) -> int | None:
 
 
 def _subject(analysis: Analysis, i: int) -> int | None:
-    """The person a clause is about: its subject, or the name in apposition before it."""
-    subject = relations.subject_of(analysis, i)
-    return subject
+    """The person a clause is about: its subject, or the name beside a description of them."""
+    return named(analysis, relations.subject_of(analysis, i))
+
+
+def named(analysis: Analysis, phrase: int | None) -> int | None:
+    """The name a description stands beside: `Zainab Oyelaran, a retired vet` and `The 71-year-
+    old pharmacist who now runs the shed, Jonah Estabrook,` are the named person."""
+    if phrase is None:
+        return None
+    found = analysis.noun_phrases[phrase]
+    if found.name or found.pronoun:
+        return phrase
+    tokens = analysis.tokens
+    k = found.first
+    for _ in range(3):  # "Haruto Sakamoto, aged 51, a retired chef": back over the age
+        if k == 0 or tokens[k - 1].text != ",":
+            break
+        before = relations.phrase_before(analysis, k)
+        if before is not None and analysis.noun_phrases[before].name and _person(analysis, before):
+            return before
+        j = k - 2
+        while j > 0 and tokens[j].text != "," and k - j < 4:
+            j -= 1
+        if tokens[j].text != ",":
+            break
+        k = j + 1
+    _, end = sentence_span(tokens, found.last)
+    for k in range(found.last + 1, min(end, found.last + 12)):
+        if tokens[k].tag in ("AUX", "MODAL") or (
+            tokens[k].tag == "VERB"
+            and k > found.last + 1
+            and tokens[k - 1].text != ","
+            and tokens[k - 1].tag not in ("SCONJ", "ADV")
+        ):
+            break
+        if tokens[k].text == "," and k + 1 < len(tokens):
+            candidate = analysis.phrase_of(k + 1)
+            if (
+                candidate is not None
+                and analysis.noun_phrases[candidate].name
+                and _person(analysis, candidate)
+            ):
+                return candidate
+    return phrase
 
 
 def _year_old_person(analysis: Analysis, i: int) -> int | None:
@@ -200,6 +262,7 @@ def _births(analysis: Analysis, atoms: list[Draft]) -> list[Draft]:
             person = analysis.phrase_of(born - 1)  # "a retired geologist born in 1949"
         if person is None:
             person = relations.subject_of(analysis, born)
+        person = named(analysis, person)
         if person is not None:
             found = analysis.noun_phrases[person]
             draft.extra["subject_span"] = (found.start, found.end)

@@ -11,6 +11,7 @@ from checker.extract.base import Draft
 from checker.extract.events import frequency_in, sentence_span
 from checker.language import lexicon, relations
 from checker.language.analysis import Analysis
+from checker.language.nouns import kind_of_name
 from checker.language.tokens import Token
 
 _CELEBRATE = frozenset({"celebrate", "mark", "commemorate", "reach", "enter", "hit"})
@@ -80,9 +81,9 @@ def _draft(analysis: Analysis, first: int, last: int, number: int, unit: str, cu
 
 
 def _subject(draft: Draft, analysis: Analysis, phrase: int | None) -> None:
+    """The mention a count is about: "its" of "its ninth year" stands for the owner."""
     if phrase is not None:
-        found = analysis.noun_phrases[phrase]
-        draft.extra["subject_span"] = (found.start, found.end)
+        draft.extra["subject_span"] = relations.owner_span(analysis, phrase)
 
 
 def _counted(analysis: Analysis, token: Token, number: int, origins: list[Draft]) -> Draft | None:
@@ -142,10 +143,7 @@ def _owner(analysis: Analysis, i: int, of_allowed: bool = False) -> int | None:
         found = analysis.noun_phrases[phrase]
         if found.determiner in ("its", "their", "his", "her", "our"):
             clause_subject = relations.subject_of(analysis, i)
-            if (
-                clause_subject is not None
-                and analysis.noun_phrases[clause_subject].first < found.first
-            ):
+            if clause_subject is not None:
                 subject = analysis.noun_phrases[clause_subject]
                 singular = lexicon.plural_of_noun(subject.head.text) is None
                 thing = subject.head.lemma not in lexicon.words("person_nouns.txt")
@@ -293,9 +291,27 @@ def _turns(analysis: Analysis, token: Token) -> list[Draft]:
     anniversary = _draft(analysis, token.i, nxt.i, number, "anniversary", "turns N")
     age = Draft(kind="age", start=tokens[token.i].start, end=nxt.end, value=f"{number} years old",
                 number=number, unit="year", cue="turns")  # fmt: skip
-    for draft in (anniversary, age):
+    kind = _kind(analysis, subject)
+    made = [
+        d for d, wanted in ((anniversary, "thing"), (age, "person")) if kind in (wanted, "either")
+    ]
+    for draft in made:
         _subject(draft, analysis, subject)
-    return [anniversary, age]
+    return made
+
+
+def _kind(analysis: Analysis, phrase: int | None) -> str:
+    """Whether a subject is a person ("she", "Dr Achebe"), a thing ("the café", "Veltrane
+    Robotics") or could be either (a surname)."""
+    if phrase is None:
+        return "either"
+    found = analysis.noun_phrases[phrase]
+    if found.pronoun:
+        return "person" if found.head.lower in ("he", "she", "him", "her") else "thing"
+    if found.name:
+        kind = kind_of_name(found, analysis.tokens)
+        return {"person": "person", "organisation": "thing"}.get(kind, "either")
+    return "person" if found.head.lemma in lexicon.words("person_nouns.txt") else "thing"
 
 
 def _celebrates(analysis: Analysis, token: Token) -> Draft | None:
@@ -311,8 +327,8 @@ def _celebrates(analysis: Analysis, token: Token) -> Draft | None:
     if number is None:
         return None
     after = tokens[j + 2] if j + 2 < len(tokens) else None
-    if after is not None and after.lower in ("of", "since", "after", "ago"):
-        return None  # "marks 25 years since …" and "50 years of …" are read elsewhere
+    if after is not None and after.lower in ("since", "after", "ago"):
+        return None  # "marks 25 years since …" is read elsewhere
     years = number * _YEAR_UNITS[tokens[j + 1].lower]
     draft = _draft(analysis, j, j + 1, years, "anniversary", "celebrating N years")
     _subject(draft, analysis, relations.subject_of(analysis, token.i))

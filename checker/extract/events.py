@@ -91,14 +91,24 @@ def find(analysis: Analysis, ctx: Context, atoms: list[Draft]) -> list[Draft]:
 
 
 def _draft(
-    analysis: Analysis, atom: Draft, start: int, end: int, cue: str, kind: str, subject: int | None
+    analysis: Analysis,
+    atom: Draft,
+    start: int,
+    end: int,
+    cue: str,
+    kind: str,
+    subject: int | None,
+    owner: bool = False,
 ) -> Draft:
+    """An origin claim; `owner`: the subject is whoever the phrase's "its" stands for."""
     tokens = analysis.tokens
     draft = Draft(kind="origin", start=min(start, atom.start), end=max(end, atom.end), value=atom.value,
                   date=atom.date, cue=cue, unit=kind, links=[atom])  # fmt: skip
     if subject is not None:
         phrase = analysis.noun_phrases[subject]
-        draft.extra["subject_span"] = (phrase.start, phrase.end)
+        draft.extra["subject_span"] = (
+            relations.owner_span(analysis, subject) if owner else (phrase.start, phrase.end)
+        )
     first, last = sentence_span(tokens, analysis.token_index(atom.start))
     draft.frequency = frequency_in(tokens, first, last)
     return draft
@@ -111,13 +121,22 @@ def _governing(analysis: Analysis, index: int) -> int | None:
     if group is None:
         return None
     verb = analysis.verb_groups[group]
+    tokens = analysis.tokens
+    if (
+        verb.lemma == "be"
+        and group > 0
+        and verb.first > 0
+        and tokens[verb.first - 1].lower == "into"
+    ):
+        group -= 1  # "came into being in 2004"
+        verb = analysis.verb_groups[group]
     clause = analysis.clause_of(index)
     if verb.lemma == "be" and clause is not None and clause + 1 < len(analysis.clauses):
         after = analysis.clauses[clause + 1]
         if after.opener in ("that", "who") and after.verbs:
             return after.verbs[0]
     if verb.last < index:
-        between = analysis.tokens[verb.last + 1 : index]
+        between = tokens[verb.last + 1 : index]
         if len(between) > _GAP or any(t.text in (";", ":") for t in between):
             return None
     return group
@@ -177,9 +196,17 @@ def _whose(
     lead = verb.first
     while lead > 0 and tokens[lead - 1].tag == "ADV":
         lead -= 1  # ", first held in 2015"
-    if not verb.finite and lead > 0 and tokens[lead - 1].text in (",", "("):
+    perfect = tokens[verb.first].lower == "having"  # ", having been appointed": the main subject
+    if (
+        not verb.finite
+        and not perfect
+        and lead > 0
+        and tokens[lead - 1].text in (",", "(", "–", "—")
+    ):
         before = relations.phrase_before(analysis, lead)
-        if before is not None:
+        if before is not None and analysis.noun_phrases[before].head.lemma not in lexicon.words(
+            "time_nouns.txt"
+        ):
             return _owner_or_self(analysis, before)
     if (
         verb.voice == "active"
@@ -212,6 +239,8 @@ def _by_noun(analysis: Analysis, index: int, atom: Draft) -> Draft | None:
     k = index - 1
     if k >= 0 and tokens[k].lower in ("in", "on"):
         k -= 1
+    if k >= 1 and tokens[k].text == "." and not tokens[k].space:
+        k -= 1  # "est. 2006"
     if k < 0:
         return None
     token = tokens[k]
@@ -222,7 +251,16 @@ def _by_noun(analysis: Analysis, index: int, atom: Draft) -> Draft | None:
         if token.lower.rstrip(".") in ("est", "founded", "established"):
             subject = relations.phrase_before(analysis, k)  # "Pellucid Optics, est. 2015"
         elif found is not None and found.determiner in ("its", "their", "his", "her"):
-            subject = phrase  # "its launch": the resolver follows "its"
+            return _draft(
+                analysis,
+                atom,
+                token.start,
+                atom.end,
+                token.lower.rstrip("."),
+                noun,
+                phrase,
+                owner=True,
+            )
         else:
             subject = relations.of_phrase(analysis, phrase) if phrase is not None else None
         return _draft(analysis, atom, token.start, atom.end, token.lower.rstrip("."), noun, subject)

@@ -33,8 +33,7 @@ def link(
             continue
         subject = _subject(analysis, index, last)
         if subject is not None:
-            found = analysis.noun_phrases[subject]
-            duration.extra["subject_span"] = (found.start, found.end)
+            duration.extra["subject_span"] = relations.owner_span(analysis, subject)
             duration.extra["runs_from"] = "its subject's beginning"
 
 

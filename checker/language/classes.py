@@ -182,7 +182,13 @@ def _verb_or_noun(token: Token, before: Token | None, after: Token | None, first
         return "VERB"
     if prev in ("PUNCT", "CCONJ", "SCONJ", "") and forms & {"gerund", "participle"}:
         return "VERB"
-    if prev in ("CCONJ", "SCONJ") and finite and nxt in ("NUM", "DET", "POSS", "PRON"):
+    if (
+        prev == "ADP"
+        and "gerund" in forms
+        and nxt in ("ADP", "NUM", "DET", "POSS", "PUNCT", "ORD", "ADV")
+    ):
+        return "VERB"  # "since forming in 2007", "after opening its first shop"
+    if prev in ("CCONJ", "SCONJ") and finite and nxt in ("NUM", "DET", "POSS", "PRON", "PROPN"):
         return "VERB"  # "… and contribute 63.5% to": a verb with its object
     return "NOUN"
 

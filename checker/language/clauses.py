@@ -135,6 +135,7 @@ def _sentence(
     """The clauses of one sentence, `offset` being the index of its first clause overall."""
     cuts: list[tuple[int, str, str | None]] = [(first, "main", None)]
     relative_open = False  # a relative clause set off by a comma is open ("X, which …, did")
+    dash_open = False  # a dash opened a parenthesis the next dash closes
     k = first + 1
     while k <= last:
         found = _boundary(tokens, k, group_at, groups, relative_open)
@@ -145,13 +146,18 @@ def _sentence(
         ):
             found = None  # "the EU and IOM established …": names joined, not clauses
         if found is not None:
+            if found[0] == "parenthetical" and found[1] in _DASHES:
+                if dash_open:
+                    found = ("resumed", found[1])  # "X – founded in 1974 – has set …": X goes on
+                dash_open = not dash_open
             cuts.append((k, found[0], found[1]))
             if found[0] == "relative":
                 relative_open = tokens[k - 1].text == ","
             elif found[0] == "resumed":
                 relative_open = False
-                group = groups[group_at[k]]
-                group.tense, group.finite = "past", True
+                group = groups[group_at[k]] if k in group_at else None
+                if group is not None and found[1] == ",":
+                    group.tense, group.finite = "past", True
         k += 1
     # A sentence that opens with a participle ("Founded in 1965 by …, the society …") has a
     # participial clause up to its first comma.
@@ -216,12 +222,21 @@ def _subjects(
             )
             clause.parent = offset + n - 1 if n else None
             continue
-        if clause.kind == "resumed":
+        if clause.kind == "resumed" and own is None:
+            before = next(
+                (c for c in reversed(clauses[:n]) if c.kind not in ("parenthetical", "relative")),
+                None,
+            )
             relative = next((c for c in reversed(clauses[:n]) if c.kind == "relative"), None)
-            if relative is not None and relative.subject is not None:
+            subject = relative.subject if clause.opener == "," and relative is not None else None
+            if subject is None and before is not None:
+                subject = (
+                    before.subject if before.subject is not None else _last_phrase(phrases, before)
+                )
+            if subject is not None:
                 clause.subject, clause.subject_via = (
-                    relative.subject,
-                    "the main clause's subject, after the relative clause",
+                    subject,
+                    "the main clause's subject, after the clause set off",
                 )
                 clause.kind = "main"
                 continue
@@ -245,6 +260,12 @@ def _subjects(
                     for i, c in enumerate(clauses)
                     if c.subject == main_subject and c.subject_via != "the main clause's subject"
                 )
+
+
+def _last_phrase(phrases: list[NounPhrase], clause: Clause) -> int | None:
+    """The last noun phrase of a clause that has no verb ("In this, its 53rd year, X –")."""
+    inside = [i for i, p in enumerate(phrases) if clause.first <= p.first and p.last <= clause.last]
+    return inside[-1] if inside else None
 
 
 def _temporal(phrase: NounPhrase) -> bool:
@@ -284,6 +305,16 @@ def _subject_before_verb(
         owned = phrase.possessor is not None
         if before is not None and before.kind == "clitic":
             continue
+        fronted = (
+            phrase.last + 1 < finite.first
+            and tokens[phrase.last + 1].text == ","
+            and any(
+                p.first > phrase.last + 1 and p.last < finite.first
+                for p in phrases[index + 1 : index + 4]
+            )
+        )
+        if fronted and candidate is None:
+            continue  # "In this, its 53rd anniversary year, Veltrane Robotics …": set off before the subject
         if not governed and not owned and candidate is None:
             if _temporal(phrase) and any(
                 p.first < finite.first and p.first > phrase.last

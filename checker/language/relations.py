@@ -19,9 +19,12 @@ def object_of(analysis: Analysis, group: int) -> int | None:
     Northgale Textiles", "launched its online shop"; None when a preposition comes first."""
     tokens = analysis.tokens
     k = analysis.verb_groups[group].last + 1
-    while k < len(tokens) and (
-        tokens[k].tag == "ADV" or tokens[k].lower in _PARTICLES and tokens[k].tag != "ADP"
-    ):
+    while k < len(tokens) and (tokens[k].tag == "ADV" or tokens[k].lower in _PARTICLES):
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if tokens[k].lower in _PARTICLES and (
+            nxt is None or nxt.tag not in ("DET", "POSS", "PROPN", "NOUN", "ADJ")
+        ):
+            return None  # "set up in 2018": a particle, then no object
         k += 1
     if k >= len(tokens):
         return None
@@ -48,8 +51,15 @@ def phrase_before(analysis: Analysis, index: int) -> int | None:
     "X, founded in 1988", "X (founded 1985)", "X, est. 2015"."""
     tokens = analysis.tokens
     k = index - 1
-    while k >= 0 and tokens[k].text in (",", "(", "–", "—"):
+    while k >= 0 and (
+        tokens[k].text in (",", "(", "–", "—")
+        or (tokens[k].text == "." and k > 0 and tokens[k - 1].lower == "est")
+    ):
         k -= 1
+    if k >= 0 and tokens[k].lower == "est":
+        k -= 1
+        while k >= 0 and tokens[k].text in (",", "(", "–", "—"):
+            k -= 1
     if k < 0:
         return None
     phrase = analysis.phrase_of(k)
@@ -76,3 +86,13 @@ def of_phrase(analysis: Analysis, phrase: int) -> int | None:
         if nxt is not None and analysis.noun_phrases[nxt].first == k + 1:
             return nxt
     return None
+
+
+def owner_span(analysis: Analysis, phrase: int) -> tuple[int, int]:
+    """The span that names whose a phrase is: its possessive ("its" of "its ninth year"), else
+    the phrase itself."""
+    found = analysis.noun_phrases[phrase]
+    first = analysis.tokens[found.first]
+    if first.tag == "POSS" and found.last > found.first:
+        return first.start, first.end
+    return found.start, found.end
