@@ -13,6 +13,7 @@ from checker.models import Claim
 
 _CARRY_ORIGINS = frozenset({"ordinal", "duration", "origin"})
 _CARRY_AGES = frozenset({"age", "birth"})
+_YEAR_UNITS = frozenset({"year", "anniversary", "birthday", "years since"})
 _PERSON_WORDS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
 _THING_WORDS = frozenset({"it", "its", "itself", "they", "their", "them"})
 _REACH = 3  # sentences back a pronoun or a description looks for what it stands for
@@ -54,6 +55,7 @@ class Resolver:
         self.of_phrase: dict[int, tuple[Entity, str]] = {}
         self._acronyms: dict[str, str] = {}
         self._owned_entities: dict[tuple[str, str], Entity] = {}
+        self._owned_first: dict[str, int] = {}  # where each owned thing is first said
         # Names first, descriptions after: "the EU-IOM strategic cooperation framework" may come
         # before "a Strategic Cooperation Framework" is named.
         for index, phrase in enumerate(analysis.noun_phrases):
@@ -184,6 +186,10 @@ class Resolver:
         )
         if not (pronoun or described):
             return None, ""
+        if described and phrase is not None:
+            thing = self._earlier_thing(phrase)
+            if thing is not None:
+                return thing, f"'{phrase.text}' is '{thing.name}', said before"
         kind = "person" if person else "organisation"
         entity = self._antecedent(index, kind, carriers)
         if entity is None:
@@ -250,7 +256,22 @@ class Resolver:
             )
             self.entities.append(entity)
             self._owned_entities[key] = entity
+            self._owned_first[entity.id] = phrase.first
         return self._owned_entities[key], f"'{phrase.text}' is {owner.name}'s {head}"
+
+    def _earlier_thing(self, phrase: NounPhrase) -> Entity | None:
+        """`the thirty-first annual conference` after `its first conference`: the one thing of
+        that name said before, within a few paragraphs."""
+        head = lexicon.singular(phrase.head.text)
+        tokens = self.analysis.tokens
+        found = [
+            entity
+            for (_, name), entity in self._owned_entities.items()
+            if name == head
+            and self._owned_first[entity.id] < phrase.first
+            and tokens[phrase.first].para - tokens[self._owned_first[entity.id]].para <= 3
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _antecedent(self, index: int, kind: str, carriers: set[str]) -> Entity | None:
         """The nearest entity of a kind named before token `index`: one that carries the claim
@@ -267,11 +288,11 @@ class Resolver:
             if entity.kind != kind:
                 continue
             tok = analysis.tokens[phrase.first]
-            if entity.id in carriers and paragraph - tok.para <= 3:
+            if entity.id in carriers and paragraph - tok.para <= 6:
                 return entity
             if nearest is None and sentence - tok.sent <= _REACH:
                 nearest = entity
-            if paragraph - tok.para > 3:
+            if paragraph - tok.para > 6:
                 break
         return nearest
 
@@ -295,20 +316,13 @@ def resolve(document: Document, analysis: Analysis, claims: list[Claim]) -> list
         )
         if entity is not None and direct:
             linked[claim.id] = (entity, via)
-    origins = {linked[c.id][0].id for c in claims if c.kind == "origin" and c.id in linked}
-    people = {linked[c.id][0].id for c in claims if c.kind in _CARRY_AGES and c.id in linked}
-    for claim in claims:
+    # Beginnings first, so that what they are of can carry the counts that follow.
+    ordered = sorted(claims, key=lambda c: c.kind != "origin")
+    for claim in ordered:
         if claim.subject_span is None or claim.id in linked:
             continue
         wants = "person" if claim.kind in _CARRY_AGES else "organisation"
-        carriers = (
-            people
-            if claim.kind in _CARRY_AGES
-            else origins
-            if claim.kind in _CARRY_ORIGINS
-            else set()
-        )
-        entity, via = resolver.entity_at(*claim.subject_span, wants, carriers)
+        entity, via = resolver.entity_at(*claim.subject_span, wants, _carriers(claim, claims, linked))
         if entity is not None:
             linked[claim.id] = (entity, via)
     out = []
@@ -322,6 +336,24 @@ def resolve(document: Document, analysis: Analysis, claims: list[Claim]) -> list
             claim = claim.model_copy(update={"subject": None})
         out.append(_anchored(claim, resolver))
     return out
+
+
+def _carriers(claim: Claim, claims: list[Claim], linked: dict[str, tuple[Entity, str]]) -> set[str]:
+    """The entities a claim's pronoun or description may stand for by what they have: a
+    series (a first occasion, a frequency) for an Nth occasion, a beginning for a count of
+    years or a length of time, an age or a birth for an age."""
+    def of(wanted: object) -> set[str]:
+        return {linked[c.id][0].id for c in claims if c.id in linked and wanted(c)}  # type: ignore[operator]
+
+    if claim.kind in _CARRY_AGES:
+        return of(lambda c: c.kind in _CARRY_AGES)
+    if claim.kind == "ordinal" and claim.unit not in _YEAR_UNITS:
+        series = of(lambda c: c.kind == "origin" and (c.unit == "first" or c.frequency is not None))
+        if series:
+            return series
+    if claim.kind in _CARRY_ORIGINS:
+        return of(lambda c: c.kind == "origin")
+    return set()
 
 
 def _anchored(claim: Claim, resolver: Resolver) -> Claim:

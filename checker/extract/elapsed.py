@@ -51,7 +51,8 @@ def find(analysis: Analysis, taken: spans.Index, origins: list[Draft]) -> list[D
         if taken.overlapping(token.start, token.end):
             continue
         number = _ordinal(token)
-        if number is not None and 1 < number <= 1000:
+        in_name = token.kind == "word" and token.is_cap and token.i + 1 < len(tokens) and tokens[token.i + 1].tag == "PROPN"
+        if number is not None and 1 < number <= 1000 and not in_name:  # "The Second Spin Laptop Scheme"
             draft = _counted(analysis, token, number, origins)
             if draft is not None:
                 out.append(draft)
@@ -214,7 +215,8 @@ def _occasion(analysis: Analysis, token: Token, number: int, origins: list[Draft
     )
     if noun is None and named and phrase is not None:
         noun = analysis.noun_phrases[phrase].head
-    elided = noun is None and (j == i + 1)
+    # "the 22nd since …", "the sixth so far", "is the 30th": no noun after the ordinal
+    elided = noun is None and not any(t.tag in ("NOUN", "PROPN") for t in tokens[i + 1 : j])
     if noun is None and not elided:
         return None
     if (

@@ -17,7 +17,7 @@ _GAP = (
     9  # tokens between an origin verb and its date, at most ("was first held on the seafront in")
 )
 _DOOR_NOUNS = frozenset({"doors", "gates"})
-_OBJECT_CUES = {"debut": "first", "career": "start", "doors": "founding"}  # "made its debut"
+_OBJECT_CUES = {"debut": "first", "career": "start", "doors": "founding", "place": "first"}  # "made its debut"
 _CANCELLED = frozenset({"cancel", "call", "postpone", "skip", "suspend"})
 _EXCEPT = (("apart", "from"), ("except",), ("except", "in"), ("bar",), ("save", "for"))
 
@@ -116,7 +116,11 @@ def _draft(
 
 def _governing(analysis: Analysis, index: int) -> int | None:
     """The verb group a date depends on; in a cleft ("It was in 1980 that X established Y") the
-    verb of the clause after "that"."""
+    verb of the clause after "that"; none for a date inside a noun phrase ("The 2025 edition")."""
+    tokens = analysis.tokens
+    phrase = analysis.phrase_of(index)
+    if phrase is not None and analysis.noun_phrases[phrase].last > index and analysis.noun_phrases[phrase].head.i > index:
+        return None
     group = analysis.governing_verb(index)
     if group is None:
         return None
@@ -269,6 +273,10 @@ def _by_noun(analysis: Analysis, index: int, atom: Draft) -> Draft | None:
         found = analysis.noun_phrases[phrase]
         words = [t.lower for t in tokens[found.first : found.last + 1]]
         if "first" in words or "inaugural" in words:
+            if found.head.lower in lexicon.words("series_nouns.txt") and not found.name and found.head.lower in (
+                "outing", "edition", "time", "staging", "instalment", "iteration"
+            ):
+                phrase = relations.subject_of(analysis, k)  # "After a first outing in 2019, the festival …"
             return _draft(analysis, atom, found.start, atom.end, "first", "first", phrase)
     if (
         k >= 2

@@ -75,6 +75,7 @@ def tag(
             token.tag = _to(tokens, token)
     _possessive_clitics(tokens)
     _first_as_adverb(tokens)
+    _light_verbs(tokens)
 
 
 def _lexical(
@@ -133,19 +134,21 @@ def _open(
     if lower.endswith("ly") and len(lower) > 4 and not forms:
         return "ADV"
     if forms:
-        return _verb_or_noun(token, before, after, first)
+        return _verb_or_noun(tokens, token, before, after, first)
     if len(lower) > 4 and lower.endswith("ed"):
         token.forms = frozenset({"past", "participle"})
         token.lemma = lower[:-2]
-        return _verb_or_noun(token, before, after, first)
+        return _verb_or_noun(tokens, token, before, after, first)
     if len(lower) > 5 and lower.endswith("ing"):
         token.forms = frozenset({"gerund"})
         token.lemma = lower[:-3]
-        return _verb_or_noun(token, before, after, first)
+        return _verb_or_noun(tokens, token, before, after, first)
     return "NOUN"
 
 
-def _verb_or_noun(token: Token, before: Token | None, after: Token | None, first: bool) -> str:
+def _verb_or_noun(
+    tokens: list[Token], token: Token, before: Token | None, after: Token | None, first: bool
+) -> str:
     """A word that can be a verb: a verb after a subject, an auxiliary or `to`; a noun or an
     adjective after a determiner or a number ("the 980 retired teachers")."""
     forms = token.forms
@@ -171,6 +174,8 @@ def _verb_or_noun(token: Token, before: Token | None, after: Token | None, first
         return "NOUN"
     if first and forms & {"participle", "gerund"}:
         return "VERB"  # "Founded in 1965, the society …", "Speaking at the launch …"
+    if prev == "PROPN" and forms & {"3sg", "base"} and before is not None and _owned_name(tokens, before):
+        return "NOUN"  # "the Reserve's Green Shoots grants": the owned thing's name goes on
     if prev in _SUBJECTS and (finite or "participle" in forms):
         if prev == "NOUN" and forms == frozenset({"base"}) and nxt in ("NOUN", "PROPN"):
             return "NOUN"  # "the support staff", "care assistants": a compound
@@ -191,6 +196,14 @@ def _verb_or_noun(token: Token, before: Token | None, after: Token | None, first
     if prev in ("CCONJ", "SCONJ") and finite and nxt in ("NUM", "DET", "POSS", "PRON", "PROPN"):
         return "VERB"  # "… and contribute 63.5% to": a verb with its object
     return "NOUN"
+
+
+def _owned_name(tokens: list[Token], token: Token) -> bool:
+    """Whether a name follows a possessive "'s" ("the Reserve's Green Shoots")."""
+    k = token.i
+    while k > 0 and tokens[k].tag == "PROPN":
+        k -= 1
+    return tokens[k].kind == "clitic" and k < token.i
 
 
 def _that_or_her(tokens: list[Token], token: Token) -> str:
@@ -215,6 +228,15 @@ def _to(tokens: list[Token], token: Token) -> str:
     if after is not None and after.lower in ("be", "have"):
         return "TO"
     return "ADP"
+
+
+def _light_verbs(tokens: list[Token]) -> None:
+    """`takes place`, `took part`: the verb and its noun, whatever came before them."""
+    pairs = {(row[0], row[1]) for row in lexicon.rows("light_verbs.tsv")}
+    for token in tokens[:-1]:
+        nxt = tokens[token.i + 1]
+        if (token.lemma, nxt.lower) in pairs and token.forms:
+            token.tag, nxt.tag = "VERB", "NOUN"
 
 
 def _first_as_adverb(tokens: list[Token]) -> None:

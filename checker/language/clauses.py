@@ -67,6 +67,8 @@ def _boundary(
         return "main", prev.text
     if prev is not None and prev.text in _DASHES | {"("}:
         return "parenthetical", prev.text
+    if prev is not None and prev.text == "," and relative_open and k in group_at and groups[group_at[k]].finite:
+        return "resumed", ","  # "X, held every year since 1996, takes place …": the main verb
     if (
         prev is not None
         and prev.text == ","
@@ -151,7 +153,7 @@ def _sentence(
                     found = ("resumed", found[1])  # "X – founded in 1974 – has set …": X goes on
                 dash_open = not dash_open
             cuts.append((k, found[0], found[1]))
-            if found[0] == "relative":
+            if found[0] in ("relative", "participial"):
                 relative_open = tokens[k - 1].text == ","
             elif found[0] == "resumed":
                 relative_open = False
@@ -224,11 +226,14 @@ def _subjects(
             continue
         if clause.kind == "resumed" and own is None:
             before = next(
-                (c for c in reversed(clauses[:n]) if c.kind not in ("parenthetical", "relative")),
+                (c for c in reversed(clauses[:n]) if c.kind not in ("parenthetical", "relative", "participial")),
                 None,
             )
             relative = next((c for c in reversed(clauses[:n]) if c.kind == "relative"), None)
             subject = relative.subject if clause.opener == "," and relative is not None else None
+            participial = next((c for c in reversed(clauses[:n]) if c.kind == "participial"), None)
+            if subject is None and clause.opener == "," and participial is not None and before is not None:
+                subject = before.subject if before.subject is not None else _last_phrase(phrases, before)
             if subject is None and before is not None:
                 subject = (
                     before.subject if before.subject is not None else _last_phrase(phrases, before)
@@ -305,13 +310,10 @@ def _subject_before_verb(
         owned = phrase.possessor is not None
         if before is not None and before.kind == "clitic":
             continue
-        fronted = (
-            phrase.last + 1 < finite.first
-            and tokens[phrase.last + 1].text == ","
-            and any(
-                p.first > phrase.last + 1 and p.last < finite.first
-                for p in phrases[index + 1 : index + 4]
-            )
+        comma = next((j for j in range(phrase.last + 1, finite.first) if tokens[j].text == ","), None)
+        fronted = comma is not None and any(
+            p.first > comma and p.last < finite.first and tokens[p.first - 1].tag != "ADP"
+            for p in phrases[index + 1 : index + 6]
         )
         if fronted and candidate is None:
             continue  # "In this, its 53rd anniversary year, Veltrane Robotics …": set off before the subject
