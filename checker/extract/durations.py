@@ -107,7 +107,7 @@ def _unit(word: str) -> str:
 
 def find(text: str, ctx: Context) -> list[Draft]:
     """Every stated length of time, with hedges as intervals in the written unit."""
-    return [*_durations(text), *_adjectives(text), *_spans_of_one(text), *_uncounted(text)]
+    return [*_durations(text), *_adjectives(text), *_unit_long(text), *_spans_of_one(text), *_uncounted(text)]
 
 
 def _duration(m: re.Match[str], start: int, count: float | None, unit: str, cue: str | None,
@@ -209,6 +209,15 @@ def _adjectives(text: str) -> Iterator[Draft]:
             if count is None:
                 continue
         yield _duration(m, m.start(), count, _unit(m["unit"]), "adjective")
+
+
+# "a decade-long campaign", "a year-long pilot": one unit, said as an adjective
+UNIT_LONG = re.compile(r"\b(?P<unit>year|month|week|decade|century)-long\b", re.IGNORECASE)
+
+
+def _unit_long(text: str) -> Iterator[Draft]:
+    for m in scan.finditer(UNIT_LONG, text, UNIT_WORD, back=10, ahead=10):
+        yield _duration(m, m.start(), 1, _unit(m["unit"]), "adjective")
 
 
 def _uncounted(text: str) -> Iterator[Draft]:

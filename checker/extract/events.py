@@ -184,10 +184,19 @@ def _by_verb(analysis: Analysis, index: int, atom: Draft) -> Draft | None:
     else:
         kind = cue.kind
     subject = _whose(analysis, group, cue, obj, object_head)
-    words = " ".join(
-        t.lower for t in tokens[verb.first : verb.last + 1] if t.tag in ("VERB", "ADV")
-    )
-    return _draft(analysis, atom, verb.start, verb.end, words or lemma, kind, subject)
+    words = " ".join(t.lower for t in tokens[verb.first : verb.last + 1] if t.tag in ("VERB", "ADV"))
+    owner = _first_of_owner(analysis, subject)
+    return _draft(analysis, atom, verb.start, verb.end, words or lemma, kind, subject, owner=owner)
+
+
+def _first_of_owner(analysis: Analysis, phrase: int | None) -> bool:
+    """`its first meeting was held in 1989`: the first occasion of the owner is its beginning."""
+    if phrase is None:
+        return False
+    found = analysis.noun_phrases[phrase]
+    words = {t.lower for t in analysis.tokens[found.first : found.last + 1]}
+    generic = found.head.lower in ("meeting", "gathering", "session", "event", "edition", "outing")
+    return found.determiner in ("its", "their") and bool(words & {"first", "inaugural"}) and generic
 
 
 def _whose(

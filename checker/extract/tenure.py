@@ -60,7 +60,7 @@ def _explicit(
         if last < index <= end and origin.date is not None:
             clause = analysis.clause_of(index)
             if clause is not None and analysis.clauses[clause].kind == "relative":
-                group = analysis.governing_verb(index)
+                group = analysis.group_of(index)
                 if group is not None and analysis.verb_groups[group].lemma in _BEGIN:
                     return origin
     return None

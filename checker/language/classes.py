@@ -195,6 +195,10 @@ def _verb_or_noun(
         return "VERB"  # "since forming in 2007", "after opening its first shop"
     if prev in ("CCONJ", "SCONJ") and finite and nxt in ("NUM", "DET", "POSS", "PRON", "PROPN"):
         return "VERB"  # "… and contribute 63.5% to": a verb with its object
+    if prev == "PUNCT" and before is not None and before.text == "," and "3sg" in forms and (
+        nxt in ("PROPN", "DET", "POSS", "NUM") or (after is not None and after.is_cap)
+    ):
+        return "VERB"  # "…, joins Amberlin Print Works as"
     return "NOUN"
 
 

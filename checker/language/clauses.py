@@ -158,7 +158,7 @@ def _sentence(
             elif found[0] == "resumed":
                 relative_open = False
                 group = groups[group_at[k]] if k in group_at else None
-                if group is not None and found[1] == ",":
+                if group is not None and found[1] == "," and not group.finite:
                     group.tense, group.finite = "past", True
         k += 1
     # A sentence that opens with a participle ("Founded in 1965 by …, the society …") has a

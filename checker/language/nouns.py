@@ -132,11 +132,14 @@ def _title_before_name(tokens: list[Token], last: int, j: int) -> bool:
 
 
 def _joins_name(tokens: list[Token], j: int, last: int) -> bool:
-    """`Federation of Allotment Growers`, `Ossory & Blake`, `Mossgate Tenants' Union`."""
+    """`Federation of Allotment Growers`, `Ossory & Blake`, `Mossgate Tenants' Union`,
+    `Tidewell Men's Shed` (a plural's possessive inside a name)."""
     if last < 0 or tokens[last].tag != "PROPN":
         return False
     t = tokens[j]
     nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    if t.kind == "clitic" and tokens[last].lower in lexicon.table("irregular_plurals.tsv"):
+        return nxt is not None and nxt.tag == "PROPN"
     if t.text in ("'", "’") and not t.space and tokens[last].lower.endswith("s"):
         return nxt is not None and nxt.tag == "PROPN" and nxt.space
     if t.lower not in _NAME_JOINERS or nxt is None:
