@@ -186,7 +186,10 @@ class Resolver:
         )
         if not (pronoun or described):
             return None, ""
-        if described and phrase is not None:
+        if described and phrase is not None and phrase_index is not None:
+            apposed = self._apposed(phrase_index)
+            if apposed is not None:
+                return apposed, f"'{phrase.text}' stands beside '{apposed.name}'"
             thing = self._earlier_thing(phrase)
             if thing is not None:
                 return thing, f"'{phrase.text}' is '{thing.name}', said before"
@@ -258,6 +261,18 @@ class Resolver:
             self._owned_entities[key] = entity
             self._owned_first[entity.id] = phrase.first
         return self._owned_entities[key], f"'{phrase.text}' is {owner.name}'s {head}"
+
+    def _apposed(self, phrase_index: int) -> Entity | None:
+        """`Leading Estates of the World, the original … publication`: a description set off
+        by a comma beside a name is that name's."""
+        analysis = self.analysis
+        phrase = analysis.noun_phrases[phrase_index]
+        if phrase.first == 0 or analysis.tokens[phrase.first - 1].text != ",":
+            return None
+        before = relations.phrase_before(analysis, phrase.first)
+        if before is not None and before in self.of_phrase and analysis.noun_phrases[before].name:
+            return self.of_phrase[before][0]
+        return None
 
     def _earlier_thing(self, phrase: NounPhrase) -> Entity | None:
         """`the thirty-first annual conference` after `its first conference`: the one thing of

@@ -213,11 +213,21 @@ def _adjectives(text: str) -> Iterator[Draft]:
 
 # "a decade-long campaign", "a year-long pilot": one unit, said as an adjective
 UNIT_LONG = re.compile(r"\b(?P<unit>year|month|week|decade|century)-long\b", re.IGNORECASE)
+# "a quarter of a century", "three quarters of a century": 25 and 75 years
+QUARTERS = re.compile(
+    r"\b(?:(?P<hedge>more\s+than|over|almost|nearly|about|around)\s+)?(?P<n>a|one|three)\s+quarters?\s+of\s+a\s+century\b",
+    re.IGNORECASE,
+)
 
 
 def _unit_long(text: str) -> Iterator[Draft]:
     for m in scan.finditer(UNIT_LONG, text, UNIT_WORD, back=10, ahead=10):
         yield _duration(m, m.start(), 1, _unit(m["unit"]), "adjective")
+    for m in scan.finditer(QUARTERS, text, UNIT_WORD, back=40, ahead=10):
+        years = 75.0 if m["n"].lower() == "three" else 25.0
+        hedge = hedges.normalise(m["hedge"])
+        low, high, bounds = hedges.interval(hedge, years)
+        yield _duration(m, m.start(), years, "year", hedge, (low, high, bounds))
 
 
 def _uncounted(text: str) -> Iterator[Draft]:

@@ -74,7 +74,7 @@ def _told_before(analysis: Analysis, since: int, origins: list[Draft]) -> Draft 
         o
         for o in origins
         if o.end <= tokens[since].start
-        and paragraph - tokens[analysis.token_index(o.start)].para <= 2
+        and paragraph - tokens[analysis.token_index(o.start)].para <= 4
     ]
     return max(before, key=lambda o: o.start) if before else None
 

@@ -120,6 +120,9 @@ def _open(
     lower = token.lower
     if token.is_cap and not first:
         return "PROPN"
+    if not forms and before is not None and before.tag == "MODAL" and token.kind == "word":
+        token.forms = frozenset({"base"})  # "can trace": after a modal, a verb we do not list
+        return "VERB"
     if token.is_cap and first and not forms and lower not in lexicon.table("irregular_plurals.tsv"):
         # A capital at a sentence start is a name unless the word is known otherwise: written
         # in lower case elsewhere, or a plural before a verb ("Cars account for").
