@@ -88,7 +88,7 @@ class Resolver:
                     return
             entity = self._matching(key, kind)
             if entity is None:
-                entity = Entity(f"e{len(self.entities) + 1}", phrase.text.removeprefix("The ").removeprefix("the "),
+                entity = Entity(f"e{len(self.entities) + 1}", self._shown(phrase),
                                 "person" if kind == "person" else "organisation", {key})  # fmt: skip
                 self._also_known_as(entity, key)
                 self.entities.append(entity)
@@ -101,6 +101,15 @@ class Resolver:
                 self._link(
                     index, entity, key, f"'{phrase.text}' names '{entity.name}' by its last words"
                 )
+
+    def _shown(self, phrase: NounPhrase) -> str:
+        """A name as shown: without its determiner, adjectives or ordinal ("Oakhollow Apple Fair")."""
+        words = name_words(phrase, self.analysis.tokens)
+        while len(words) > 1 and words[0].tag in ("ADJ", "ORD", "NUM"):
+            words = words[1:]
+        if not words:
+            return phrase.text
+        return self.analysis.text[words[0].start : words[-1].end]
 
     def _acronym(self, index: int, phrase: NounPhrase, key: str) -> None:
         """`International Organization for Migration (IOM)`: the acronym names the phrase."""
@@ -143,7 +152,7 @@ class Resolver:
         entity.keys.add(key)
         entity.mentions.append(index)
         phrase = self.analysis.noun_phrases[index]
-        fuller = phrase.text.removeprefix("The ").removeprefix("the ")
+        fuller = self._shown(phrase)
         if phrase.name and len(fuller) > len(entity.name):
             entity.name = fuller  # every claim shows its entity by the fullest name
         self.of_phrase[index] = (entity, via)
@@ -194,6 +203,12 @@ class Resolver:
             if thing is not None:
                 return thing, f"'{phrase.text}' is '{thing.name}', said before"
         kind = "person" if person else "organisation"
+        if described and phrase is not None and any(
+            t.tag == "PROPN" for t in analysis.tokens[phrase.first : phrase.last]
+        ):
+            return None, ""  # "the Clean50 program", "the Dallas-based organization": named apart
+        if described and phrase is not None and phrase.head.lemma in lexicon.words("generic_descriptions.txt"):
+            carriers = set()  # "the company": the one just named, not one far away that fits
         entity = self._antecedent(index, kind, carriers)
         if entity is None:
             return None, ""

@@ -30,7 +30,7 @@ _YEAR_JOIN = re.compile(r"\d{4}\s*[–—/-]")
 _RANGE_LEAD = re.compile(
     r"(?:\b(?:from|between)|\bthe\s+(?:period|years)(?:\s+(?:from|between))?)\s+$", re.IGNORECASE
 )
-_JOINER = re.compile(r"\s*(?:to|until|till|through|thru|and|[–—-]{1,2}|/)\s*", re.IGNORECASE)
+_JOINER = re.compile(r"\s*,?\s*(?:to|until|till|through|thru|and|[–—-]{1,2}|/)\s*", re.IGNORECASE)
 _BRACKETED = re.compile(r"\s*[(\[]\s*$")
 _SINCE = re.compile(
     r"\bsince\s+(?:(?:early|mid|late|the\s+(?:end|beginning|start)\s+of)[\s-]+)?$", re.IGNORECASE

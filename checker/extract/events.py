@@ -115,34 +115,30 @@ def _draft(
 
 
 def _governing(analysis: Analysis, index: int) -> int | None:
-    """The verb group a date depends on; in a cleft ("It was in 1980 that X established Y") the
-    verb of the clause after "that"; none for a date inside a noun phrase ("The 2025 edition")."""
+    """The verb group a date depends on (see `relations.verb_of_date`); in a cleft ("It was in
+    1980 that X established Y") the verb of the clause after "that"; none when the verb already
+    has its date and this one is said after "and" ("founded it in 2021 and in 2022 …")."""
     tokens = analysis.tokens
-    phrase = analysis.phrase_of(index)
-    if phrase is not None and analysis.noun_phrases[phrase].last > index and analysis.noun_phrases[phrase].head.i > index:
-        return None
+    clause = analysis.clause_of(index)
     group = analysis.governing_verb(index)
+    if group is not None and analysis.verb_groups[group].lemma == "be" and clause is not None:
+        if clause + 1 < len(analysis.clauses):
+            after = analysis.clauses[clause + 1]
+            if after.opener in ("that", "who") and after.verbs:
+                return after.verbs[0]
+    group = relations.verb_of_date(analysis, index)
     if group is None:
         return None
     verb = analysis.verb_groups[group]
-    tokens = analysis.tokens
-    if (
-        verb.lemma == "be"
-        and group > 0
-        and verb.first > 0
-        and tokens[verb.first - 1].lower == "into"
-    ):
+    if verb.lemma == "be" and group > 0 and verb.first > 0 and tokens[verb.first - 1].lower == "into":
         group -= 1  # "came into being in 2004"
         verb = analysis.verb_groups[group]
-    clause = analysis.clause_of(index)
-    if verb.lemma == "be" and clause is not None and clause + 1 < len(analysis.clauses):
-        after = analysis.clauses[clause + 1]
-        if after.opener in ("that", "who") and after.verbs:
-            return after.verbs[0]
     if verb.last < index:
         between = tokens[verb.last + 1 : index]
         if len(between) > _GAP or any(t.text in (";", ":") for t in between):
             return None
+        if any(t.lower in ("and", "or") for t in between) and any(t.kind == "number" for t in between):
+            return None  # "founded the nonprofit in 2021 and in 2022 …": that date is the verb's
     return group
 
 
@@ -210,6 +206,10 @@ def _whose(
     while lead > 0 and tokens[lead - 1].tag == "ADV":
         lead -= 1  # ", first held in 2015"
     perfect = tokens[verb.first].lower == "having"  # ", having been appointed": the main subject
+    if not verb.finite and not perfect and lead > 0 and tokens[lead - 1].tag in ("NOUN", "PROPN"):
+        before = analysis.phrase_of(lead - 1)  # "the coalition established by the NFL in 2023"
+        if before is not None and analysis.noun_phrases[before].last == lead - 1:
+            return _owner_or_self(analysis, before)
     if (
         not verb.finite
         and not perfect

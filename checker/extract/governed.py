@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from checker.extract.base import Draft
-from checker.language import lexicon
+from checker.language import lexicon, relations
 from checker.language.analysis import Analysis
 from checker.models import Evidence, Passage, VerbEvidence
 
@@ -22,7 +22,8 @@ def attach(analysis: Analysis, drafts: list[Draft]) -> None:
         index = analysis.token_index(draft.start)
         if index >= len(analysis.tokens):
             continue
-        group = analysis.governing_verb(index)
+        last = analysis.token_index(max(draft.start, draft.end - 1))
+        group = relations.verb_of_date(analysis, index, last)
         if group is None:
             if "bracketed" in draft.extra:
                 draft.evidence = Evidence(clause=draft.extra["bracketed"])

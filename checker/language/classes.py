@@ -36,6 +36,7 @@ def _closed() -> dict[str, str]:
         ("determiners.tsv", "DET"),
         ("prepositions.txt", "ADP"),
         ("comparatives.txt", "ADJ"),
+        ("adjectives.txt", "ADJ"),
         ("adverbs.txt", "ADV"),
     ]
     for name, tag in order:

@@ -170,6 +170,7 @@ def _sentence(
             if all(c[0] != comma + 1 for c in cuts):
                 cuts.append((comma + 1, "main", ","))
                 cuts.sort()
+    _reduced_relatives(tokens, groups, group_at, first, last)
     clauses: list[Clause] = []
     for n, (begin, kind, opener) in enumerate(cuts):
         end = cuts[n + 1][0] - 1 if n + 1 < len(cuts) else last
@@ -181,6 +182,26 @@ def _sentence(
     _closing_parentheticals(tokens, clauses)
     _subjects(tokens, clauses, groups, phrases, phrase_ends, offset)
     return clauses
+
+
+def _reduced_relatives(
+    tokens: list[Token], groups: list[VerbGroup], group_at: dict[int, int], first: int, last: int
+) -> None:
+    """`a 17-site SMO founded in 2017 was acquired`, `applications received after …`: a past
+    participle right after a noun, in a sentence whose own verb comes before or after it without
+    a conjunction between, describes the noun; it is not the sentence's verb."""
+    finite = [group_at[j] for j in range(first, last + 1) if j in group_at and groups[group_at[j]].finite]
+    for n, index in enumerate(finite):
+        group = groups[index]
+        lead = tokens[group.first]
+        if group.first == group.last and lead.tag == "VERB" and {"past", "participle"} <= lead.forms:
+            before = tokens[group.first - 1] if group.first > 0 else None
+            if before is None or before.tag not in ("NOUN", "PROPN"):
+                continue
+            others = [groups[g] for g in finite if g != index]
+            joined = any(t.tag in ("CCONJ", "SCONJ") or t.text in (";", ":") for t in tokens[first : last + 1])
+            if others and not joined:
+                group.tense, group.finite = "none", False
 
 
 def _has_finite(groups: list[VerbGroup], group_at: dict[int, int], begin: int, end: int) -> bool:

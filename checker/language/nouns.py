@@ -172,7 +172,9 @@ def _phrase(tokens: list[Token], first: int, last: int) -> NounPhrase | None:
     heads = [t for t in words if t.tag in ("NOUN", "PROPN")]
     head = heads[-1] if heads else content[-1]
     determiner = tokens[first].lower if tokens[first].tag in _OPENERS else None
-    name = all(t.tag == "PROPN" for t in content if t.tag in ("NOUN", "PROPN", "ADJ")) and any(
+    # A name: its nouns are all proper ("the inaugural Tidewell Sea Swim", "The biennial Oakhollow
+    # Apple Fair"; an adjective or an ordinal before it does not count)
+    name = all(t.tag == "PROPN" for t in content if t.tag in ("NOUN", "PROPN")) and any(
         t.tag == "PROPN" for t in content
     )
     start, end = tokens[first].start, tokens[last].end

@@ -3,6 +3,7 @@ comma clause or a bracket hangs on, questions every extractor asks of the layer.
 
 from __future__ import annotations
 
+from checker.language import lexicon
 from checker.language.analysis import Analysis
 
 _PARTICLES = frozenset({"out", "up", "back", "off", "on", "over", "in"})
@@ -96,3 +97,79 @@ def owner_span(analysis: Analysis, phrase: int) -> tuple[int, int]:
     if first.tag == "POSS" and found.last > found.first:
         return first.start, first.end
     return found.start, found.end
+
+
+def verb_of_date(analysis: Analysis, index: int, last: int | None = None) -> int | None:
+    """The verb group a date at token `index` belongs to, or None when the date belongs to a
+    noun: "the 2025 edition", "the Securities Act of 1933", "statements for 2024", "the
+    launch of the campaign in early 2025". A date at the head of its clause ("In 1975, X
+    founded Y") belongs to the clause's first finite verb after it."""
+    tokens = analysis.tokens
+    phrase = analysis.phrase_of(index)
+    if phrase is not None:
+        found = analysis.noun_phrases[phrase]
+        if found.head.i > index and found.head.tag in ("NOUN", "PROPN"):
+            return None  # attributive: "the 2025 edition", "2027 conferences"
+    after = tokens[last + 1] if last is not None and last + 1 < len(tokens) else None
+    if after is not None and after.tag == "NOUN" and index > 0 and tokens[index - 1].tag in ("DET", "POSS"):
+        return None  # "the September 15, 2024 deadline"
+    before = tokens[index - 1] if index > 0 else None
+    if before is not None and before.lower in ("and", "or") and index > 1 and tokens[index - 2].kind == "number":
+        k = index - 2
+        while k > 0 and tokens[k - 1].kind in ("number", "word") and tokens[k - 1].tag in ("NUM", "MONTH"):
+            k -= 1
+        return verb_of_date(analysis, k)  # "for 2024 and 2025": as the date before it
+    if before is not None and before.lower == "of":
+        return None
+    eventive = False
+    if before is not None and before.tag == "ADP" and index > 1:
+        owner = analysis.phrase_of(index - 2)
+        if owner is not None and analysis.noun_phrases[owner].last == index - 2:
+            if before.lower == "for" and tokens[index - 2].tag == "NOUN":
+                return None  # "financial statements for 2024"
+            eventive = _eventive(analysis, owner)
+    group = _clause_verb(analysis, index)
+    if group is not None and eventive and analysis.verb_groups[group].lemma in lexicon.words("reporting_verbs.txt"):
+        return None  # "announced the launch of the campaign in early 2025": the launch's date
+    if group is not None and eventive and analysis.verb_groups[group].lemma in ("earn", "win", "buy", "receive", "get", "sell"):
+        return None  # "earned tickets to Super Bowl LX in 2026": the game's date
+    return group
+
+
+def _clause_verb(analysis: Analysis, index: int) -> int | None:
+    """The verb group of the clause a date stands in: the nearest before it, or for a date at
+    the head of its clause the first finite one after it."""
+    tokens = analysis.tokens
+    clause_index = analysis.clause_of(index)
+    if clause_index is None:
+        return None
+    clause = analysis.clauses[clause_index]
+    groups = analysis.verb_groups
+    earlier = [g for g in clause.verbs if groups[g].last < index]
+    if earlier:
+        return earlier[-1]
+    # A date that opens its clause: only prepositions and adverbs before it.
+    if any(t.tag not in ("ADP", "ADV", "DET", "PUNCT") for t in tokens[clause.first : index]):
+        return None
+    later = [g for g in clause.verbs if groups[g].first > index and groups[g].finite]
+    if later:
+        return later[0]
+    later = [g for g in clause.verbs if groups[g].first > index]
+    return later[0] if later else None
+
+
+def _eventive(analysis: Analysis, phrase: int) -> bool:
+    """Whether a noun phrase (or the one it is "of") names an event ("the launch of X")."""
+    events = lexicon.words("event_nouns.txt")
+    found = analysis.noun_phrases[phrase]
+    if found.head.lower in events:
+        return True  # "the launch …": an event the date belongs to
+    tokens = analysis.tokens
+    if found.name and any(t.lower in events for t in tokens[found.first : found.last + 1]):
+        return True  # "Super Bowl LX"
+    k = found.first - 1
+    if k >= 1 and tokens[k].lower == "of":
+        parent = analysis.phrase_of(k - 1)
+        if parent is not None and analysis.noun_phrases[parent].head.lower in events:
+            return not analysis.noun_phrases[parent].name
+    return False
