@@ -55,8 +55,8 @@ def run(facts: Facts, claims: list[Claim], params: DurationParams) -> Iterator[H
     for claim in claims:
         if claim.kind != "duration" or claim.cue in params.skip_cues or claim.unit not in _UNITS:
             continue
-        if claim.low is None and claim.high is None:
-            continue
+        if claim.low is None and claim.high is None or "X" in claim.value:
+            continue  # "the past few years": no number to check
         start = _start(claim, index, origins)
         if start is None:
             continue

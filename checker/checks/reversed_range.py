@@ -34,6 +34,8 @@ def run(facts: Facts, claims: list[Claim], params: ReversedRangeParams) -> Itera
             continue
         first, second = ends
         assert first.date is not None and second.date is not None
+        if not (first.date.is_valid and second.date.is_valid):
+            continue  # "31 April 2024 - 3 May 2024": invalid-date reports the day
         if not second.date.last_day() < first.date.first_day():
             continue
         if not (common.has_year(first.text) and common.has_year(second.text)):

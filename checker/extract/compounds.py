@@ -7,9 +7,10 @@ import re
 from collections.abc import Iterator
 
 from checker.extract import scan
+from checker.language import lexicon
 from checker.extract.base import Context, Draft
 from checker.extract.dates import closest_year
-from checker.extract.lexicon import MONTH_RE, month_number
+from checker.extract.lexicon import MONTH_RE, WEEKDAY_RE, month_number, weekday_number
 from checker.extract.years import not_a_year
 from checker.models import CalendarDate, Passage, Timex
 from checker.timeline import completed_years_range
@@ -54,8 +55,10 @@ def ranges(text: str, atoms: list[Draft]) -> Iterator[Draft]:
         joiner = _JOINER.fullmatch(text, a.end, b.start)
         if not joiner:
             continue
-        word = joiner.group(0).strip().lower()
+        word = joiner.group(0).strip(" ,").lower()
         lead = _RANGE_LEAD.search(text, max(0, a.start - 30), a.start)
+        if lead is not None and _moved(text, lead.start()):
+            continue  # "brought its closure forward from 2035 to 2030": a change of date
         if word == "and" and not (lead and "between" in lead.group(0).lower()):
             continue
         same_precision = (
@@ -64,6 +67,13 @@ def ranges(text: str, atoms: list[Draft]) -> Iterator[Draft]:
         if word in ("to", "until", "till", "/") and lead is None and not same_precision:
             continue
         yield _range(a, b, lead.start() if lead else a.start)
+
+
+def _moved(text: str, start: int) -> bool:
+    """Whether a verb that moves a date comes within a few words before `start`."""
+    words = text[max(0, start - 60) : start].lower().split()[-5:]
+    movers = lexicon.words("target_changes.txt")
+    return any(w.strip(",.;") in movers for w in words)
 
 
 def compact_ranges(text: str, ctx: Context) -> Iterator[Draft]:
@@ -110,6 +120,26 @@ def _year(start: int, end: int, year: int) -> Draft:
 def _day(span: tuple[int, int], day: CalendarDate) -> Draft:
     return Draft(kind="date", start=span[0], end=span[1], value=day.iso(),
                  timex=Timex(type="DATE", value=day.iso()), date=day)  # fmt: skip
+
+
+_WEEKDAY_PAIR = re.compile(rf"(?P<first>{WEEKDAY_RE})\s*(?:[–—-]|to)\s*(?P<second>{WEEKDAY_RE})", re.IGNORECASE)
+
+
+def weekday_ranges(text: str, atoms: list[Draft]) -> list[Draft]:
+    """`Wednesday–Friday, November 27–29`: the first weekday is the first day's (the date took
+    the second as its own, and the first stood alone as a weekday of its own)."""
+    dropped: set[int] = set()
+    for before, atom in itertools.pairwise(atoms):
+        if atom.kind != "date" or atom.weekday is None or before.kind != "relative":
+            continue
+        pair = _WEEKDAY_PAIR.match(text, before.start, atom.start + 40)
+        if pair is None or pair.start("second") != atom.start:
+            continue
+        first = weekday_number(pair["first"])
+        if first is not None:
+            atom.weekday = first
+            dropped.add(id(before))
+    return [a for a in atoms if id(a) not in dropped]
 
 
 def link_brackets(text: str, atoms: list[Draft]) -> None:

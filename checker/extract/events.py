@@ -152,6 +152,13 @@ def _by_verb(analysis: Analysis, index: int, atom: Draft) -> Draft | None:
         verb.tense == "present" and verb.aspect == "simple" and verb.lemma != "date"
     ):
         return None  # "will open on 2 May", "opens on Tuesday": an event to come, not a beginning
+    lead_word = tokens[verb.first]
+    k = verb.first - 1
+    while k > 0 and tokens[k].tag == "ADV":
+        k -= 1  # "since first opening in 1993"
+    since = k >= 0 and tokens[k].lower in ("since", "after", "upon", "before")
+    if "gerund" in lead_word.forms and verb.first == verb.last and not since:
+        return None  # "Beginning at the market open on 24 February": not "since opening in 1993"
     lemma = verb.lemma
     particles = relations.particle_words(analysis, group)
     cue = None
