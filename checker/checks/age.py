@@ -62,8 +62,9 @@ def run(document: Document, claims: list[Claim], params: AgeParams) -> Iterator[
             },
             related=(common.related(born, "born"),),
             working=working,
-            suggestion=claim.text.replace(
-                str(claim.number), str(most if fewest == most else expected), 1
-            ),
+            # "52" → "57 or 58" is no text a tool can apply: the working keeps the alternatives.
+            suggestion=claim.text.replace(str(claim.number), str(most), 1)
+            if fewest == most
+            else None,
             claims=(claim.id, birth.id),
         )

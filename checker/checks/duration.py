@@ -118,7 +118,10 @@ def run(document: Document, claims: list[Claim], params: DurationParams) -> Iter
             },
             related=(common.related(origin, "since"),),
             working=working,
-            suggestion=f"{completed} {measure}s"
-            + (f" {since.text}" if since.kind == "duration" else ""),
+            # One wording or none: "57 or 58 years" is no text a tool can apply (the working
+            # keeps the alternatives).
+            suggestion=f"{completed} {measure}s" + (f" {since.text}" if since.kind == "duration" else "")
+            if most - fewest == 1
+            else None,
             claims=(claim.id, since.id),
         )
