@@ -262,7 +262,7 @@ def _front_matter_date(data: dict[str, Any], where: str) -> date | None:
         return date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
         shown = str(value)[:40]
-        raise InputError(where, f"front matter date {shown!r} is not a day (YYYY-MM-DD)") from None
+        raise InputError(where, f"front matter date {shown!r} is not a day in the form YYYY-MM-DD") from None
 
 
 def find_dateline(text: str, start: int) -> tuple[date, str] | None:
