@@ -52,9 +52,7 @@ def parser() -> argparse.ArgumentParser:
         description="Finds the claims in a press release that contradict each other or its date.",
     )
     top.add_argument("--version", action="version", version=f"factcheck {__version__}")
-    sub = top.add_subparsers(
-        dest="command", required=True, metavar="COMMAND", parser_class=_Parser
-    )
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
     def documents(p: argparse.ArgumentParser) -> None:
         p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")

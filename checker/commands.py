@@ -185,6 +185,8 @@ def _test_pack(folder: str | None) -> int:
     wrong = failures(rules)
     lines = [f"factcheck: {failure.line()}" for failure in wrong]
     total = sum(len(r.examples) for r in rules)
-    lines.append(f"{shown(path)}: {total - len(wrong)} of {total} examples of {len(rules)} rules pass")
+    lines.append(
+        f"{shown(path)}: {total - len(wrong)} of {total} examples of {len(rules)} rules pass"
+    )
     write_stdout(guard_commands("\n".join(lines) + "\n", "text"))
     return errors.FINDINGS if wrong else errors.CLEAN

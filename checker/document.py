@@ -118,7 +118,9 @@ def decode_with_encoding(raw: bytes, where: str) -> tuple[str, str]:
         text = raw.decode(codec)
     except UnicodeDecodeError as exc:
         if codec != "utf-8":
-            problem = f"not a text file (it begins with a {name} byte-order mark, but is not {name})"
+            problem = (
+                f"not a text file (it begins with a {name} byte-order mark, but is not {name})"
+            )
             raise InputError(where, problem, "save the file as UTF-8") from None
         line = raw[: exc.start].count(b"\n") + 1
         raise InputError(
@@ -262,7 +264,9 @@ def _front_matter_date(data: dict[str, Any], where: str) -> date | None:
         return date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
         shown = str(value)[:40]
-        raise InputError(where, f"front matter date {shown!r} is not a day in the form YYYY-MM-DD") from None
+        raise InputError(
+            where, f"front matter date {shown!r} is not a day in the form YYYY-MM-DD"
+        ) from None
 
 
 def find_dateline(text: str, start: int) -> tuple[date, str] | None:

@@ -154,7 +154,9 @@ def _write(path: Path, text: str) -> None:
     try:
         write_atomic(path, text)
     except OSError as exc:
-        raise InputError(str(path), f"cannot be written ({_reason(exc)})", "check the folder") from None
+        raise InputError(
+            str(path), f"cannot be written ({_reason(exc)})", "check the folder"
+        ) from None
 
 
 def write_stdout(text: str) -> None:

@@ -73,7 +73,9 @@ def _changed(top: Path, ref: str) -> set[Path]:
     untracked ones it does not ignore. `ref` is verified as a commit before it is used, and
     only its hash reaches `git diff`: it is never read as an option."""
     try:
-        commit = _git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
+        commit = _git(
+            top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"
+        )
     except InputError:
         commit = ""
     if not commit.strip():

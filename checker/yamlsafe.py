@@ -37,10 +37,11 @@ class _TextDatesLoader(_NoAliasLoader):
     so that a day that does not exist is the caller's to report, not a crash of the parser."""
 
 
-_TextDatesLoader.add_constructor(
-    "tag:yaml.org,2002:timestamp",
-    lambda loader, node: loader.construct_scalar(node),
-)
+def _as_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
+    return str(loader.construct_scalar(node))
+
+
+_TextDatesLoader.add_constructor("tag:yaml.org,2002:timestamp", _as_text)
 
 
 def load(text: str) -> Any:

@@ -11,12 +11,12 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from checker import __version__
+from checker.cli import FORMATS
 from checker.commands import renderer
 from checker.document import from_text
 from checker.engine import RuleSet
 from checker.engine.loader import load
 from checker.errors import InputError
-from checker.cli import FORMATS
 from checker.pipeline import analyse, report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,16 +33,16 @@ _FRAGMENTS = [
     "percent", "rose from", "to", "between", "and", "three priorities:", "first held in",
     "for more than", "two decades", "winter", "Christmas", "Easter", "BC", "AD",
 ]  # fmt: skip
+FRONT_MATTER_LINES = [
+    "date: 2023-03-14T10:00:00Z", "date: 2023-03-14 10:00:00", "date: 2023-02-30",
+    "date: 0001-01-01", "date: 9999-12-31", "date: [[[[]]]]", "date: ~", "date: 5", "title: x",
+]  # fmt: skip
 date_like = st.lists(st.sampled_from(_FRAGMENTS), max_size=40).map(" ".join)
 any_text = st.one_of(st.text(max_size=200), date_like)
 front_matter = st.one_of(
     st.just(""),
     st.text(max_size=60).map(lambda body: f"---\n{body}\n---\n"),
-    st.sampled_from(
-        ["date: 2023-03-14T10:00:00Z", "date: 2023-03-14 10:00:00", "date: 2023-02-30",
-         "date: 0001-01-01", "date: 9999-12-31", "date: [[[[]]]]", "date: ~", "date: 5",
-         "title: x"]  # fmt: skip
-    ).map(lambda line: f"---\n{line}\n---\n"),
+    st.sampled_from(FRONT_MATTER_LINES).map(lambda line: f"---\n{line}\n---\n"),
 )
 releases = st.one_of(st.none(), st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)))
 

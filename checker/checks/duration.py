@@ -120,7 +120,9 @@ def run(document: Document, claims: list[Claim], params: DurationParams) -> Iter
             working=working,
             # One wording or none: "57 or 58 years" is no text a tool can apply (the working
             # keeps the alternatives).
-            suggestion=f"{completed} {measure}s" + (f" {since.text}" if since.kind == "duration" else "")
+            suggestion=(
+                f"{completed} {measure}s" + (f" {since.text}" if since.kind == "duration" else "")
+            )
             if most - fewest == 1
             else None,
             claims=(claim.id, since.id),

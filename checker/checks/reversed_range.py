@@ -34,7 +34,9 @@ def run(document: Document, claims: list[Claim], params: ReversedRangeParams) ->
         if claim.kind != "range":
             continue
         ends = common.parts(claim, index)
-        if len(ends) != 2 or any(e.kind != "date" or not (e.date and e.date.is_valid) for e in ends):
+        if len(ends) != 2 or any(
+            e.kind != "date" or not (e.date and e.date.is_valid) for e in ends
+        ):
             continue
         first, second = ends
         assert first.date is not None and second.date is not None

@@ -30,7 +30,9 @@ def candidates(text: str, ctx: Context) -> list[Draft]:
     return [draft for finder in finders for draft in _within_calendar(finder.find, text, ctx)]
 
 
-def _within_calendar(find: Callable[[str, Context], list[Draft]], text: str, ctx: Context) -> list[Draft]:
+def _within_calendar(
+    find: Callable[[str, Context], list[Draft]], text: str, ctx: Context
+) -> list[Draft]:
     """An extractor's candidates. Near the calendar's edges (a release in year 1 or 9999, "3 May"
     read in year 0) its date arithmetic can leave the years `datetime` holds: that extractor's
     candidates are dropped, not the document."""
