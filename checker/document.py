@@ -9,6 +9,7 @@ import re
 import select
 import stat
 import sys
+import time
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,7 +18,7 @@ from typing import Any, BinaryIO, Literal
 
 import yaml
 
-from checker import yamlsafe
+from checker import langid, yamlsafe
 from checker.errors import InputError
 from checker.extract.lexicon import MONTH_RE, WEEKDAY_RE, month_number
 
@@ -96,7 +97,8 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16 BE"),
 )
 _LONE_CR = re.compile(r"\r(?!\n)")
-PIPE_TIMEOUT = 30.0  # seconds a named pipe may stay silent before it is given up
+PIPE_TIMEOUT = 30.0  # seconds a named pipe's writer may stay silent before it is given up
+WRITER_WAIT = 5.0  # seconds a named pipe may go without a writer
 
 
 def decode(raw: bytes, where: str) -> str:
@@ -156,31 +158,38 @@ def _read_capped(file: BinaryIO, where: str) -> bytes:
 
 
 def _read_pipe(path: str) -> bytes:
-    """A named pipe, opened without waiting for a writer, read until its writer closes it."""
+    """A named pipe, opened without waiting for a writer, read until its writer closes it.
+    Before a writer has been seen, an end of file means none is there yet: it is given
+    WRITER_WAIT seconds to come; once one is there, PIPE_TIMEOUT seconds between writes."""
     handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     chunks: list[bytes] = []
-    size, first = 0, True
+    size, writer_seen = 0, False
+    waited_since = time.monotonic()
     try:
         while True:
-            ready, _, _ = select.select([handle], [], [], 0 if first else PIPE_TIMEOUT)
-            if not ready and not first:
-                raise InputError(path, f"nothing came through the pipe for {PIPE_TIMEOUT:g} s")
+            if writer_seen:
+                ready, _, _ = select.select([handle], [], [], PIPE_TIMEOUT)
+                if not ready:
+                    raise InputError(path, f"nothing came through the pipe for {PIPE_TIMEOUT:g} s")
             try:
                 chunk = os.read(handle, 65536)
             except BlockingIOError:  # a writer is there but has written nothing yet
-                first = False
+                writer_seen = True
                 continue
-            if not chunk:
-                if first:
-                    raise InputError(
-                        path, "is a named pipe that nothing writes to", "pipe the text to `-`"
-                    )
+            if chunk:
+                writer_seen = True
+                size += len(chunk)
+                if size > MAX_BYTES:
+                    raise _too_large(path)
+                chunks.append(chunk)
+            elif writer_seen:
                 return b"".join(chunks)
-            first = False
-            size += len(chunk)
-            if size > MAX_BYTES:
-                raise _too_large(path)
-            chunks.append(chunk)
+            elif time.monotonic() - waited_since > WRITER_WAIT:
+                raise InputError(
+                    path, "is a named pipe that nothing writes to", "pipe the text to `-`"
+                )
+            else:
+                time.sleep(0.05)
     finally:
         os.close(handle)
 
@@ -310,8 +319,10 @@ def load(path: str, release_date: date | None = None, date_order: str | None = N
     """Read a release and find its date: `--date`, front matter, header line, then dateline."""
     text, where, encoding = read_text(path)
     document = from_text(text, where, release_date, date_order)
-    if encoding != "UTF-8":
-        document.notes = (f"read as {encoding} (from its byte-order mark)", *document.notes)
+    notes = [] if encoding == "UTF-8" else [f"read as {encoding} (from its byte-order mark)"]
+    if language := langid.unsupported(text[document.body_start :]):
+        notes.append(language)
+    document.notes = (*notes, *document.notes)
     return document
 
 

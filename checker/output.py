@@ -37,11 +37,11 @@ class Inputs:
 
     @classmethod
     def of(cls, given: Sequence[str], files: Sequence[str]) -> Inputs:
-        """The checked files and the folders named on the command line."""
-        return cls(
-            frozenset(_resolved(f) for f in files if f != "-"),
-            tuple(_resolved(p) for p in given if p != "-" and os.path.isdir(p)),
-        )
+        """The checked files, and the folders that hold them or were named: a later run over
+        one of these folders would read a .txt or .md report in it as a release."""
+        checked = frozenset(_resolved(f) for f in files if f != "-")
+        named = {_resolved(p) for p in given if p != "-" and os.path.isdir(p)}
+        return cls(checked, tuple(sorted(named | {f.parent for f in checked})))
 
     def refuse(self, path: Path, document: str | None) -> None:
         """An InputError when writing `path` would replace a release or plant a report in a
@@ -59,8 +59,8 @@ class Inputs:
         ):
             raise InputError(
                 str(path),
-                "a report there lies in a checked folder, and the next run would check it "
-                "as a release",
+                "a report there lies in a checked folder, and a run over that folder would "
+                "check it as a release",
                 "write reports outside the folders checked, e.g. -o ../reports/",
             )
 
