@@ -56,7 +56,7 @@ def test_a_silent_writer_is_given_up(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(document, "PIPE_TIMEOUT", 0.2)
     writer = os.open(fifo, os.O_RDWR)  # holds the pipe open and writes nothing
     try:
-        with pytest.raises(InputError, match="nothing came through the pipe for 0.2 s"):
+        with pytest.raises(InputError, match=r"nothing came through the pipe for 0\.2 s"):
             read_bytes(str(fifo))
     finally:
         os.close(writer)
