@@ -135,7 +135,7 @@ def test_piped_output_is_not_wrapped_or_cut(tmp_path: Path) -> None:
     assert any(subject in line for line in proc.stdout.splitlines()), proc.stdout
     assert all(line == line.rstrip(" ") for line in proc.stdout.splitlines())
     listing = factcheck("rules").stdout
-    assert "or in the future (\"will open on\") with a date before it." in listing  # not cut at 80
+    assert 'or in the future ("will open on") with a date before it.' in listing  # not cut at 80
 
 
 def test_a_bad_option_is_one_line_without_the_usage_block() -> None:
