@@ -76,14 +76,14 @@ class CalendarDate(Frozen):
         return text
 
     def first_day(self) -> date:
-        """The earliest day the date can mean (years before 1 and after 9999 held at them)."""
-        return date(_held(self.year), self.month or 1, self.day or 1)
+        """The earliest day the date can mean."""
+        return date(self.year, self.month or 1, self.day or 1)
 
     def last_day(self) -> date:
-        """The latest day the date can mean (years before 1 and after 9999 held at them)."""
+        """The latest day the date can mean."""
         month = self.month or 12
-        day = self.day or calendar.monthrange(_held(self.year), month)[1]
-        return date(_held(self.year), month, day)
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return date(self.year, month, day)
 
     def as_date(self) -> date | None:
         """The exact day, when the text gives one that exists."""
@@ -95,11 +95,6 @@ class CalendarDate(Frozen):
     def of(cls, day: date) -> CalendarDate:
         """The calendar date of a `datetime.date`."""
         return cls(year=day.year, month=day.month, day=day.day)
-
-
-def _held(year: int) -> int:
-    """A year within what `datetime.date` can hold ("3 May" read near 0001-01-01 is year 0)."""
-    return min(max(year, MINYEAR), MAXYEAR)
 
 
 class Reading(Frozen):

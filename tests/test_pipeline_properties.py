@@ -70,6 +70,7 @@ def every_format(text: str, release: date | None, order: str | None) -> None:
          order=None)  # fmt: skip
 @example(head="", text="We met on 3 May.", release=date(1, 1, 1), order=None)
 @example(head="", text="We meet tomorrow.", release=date(9999, 12, 31), order=None)
+@example(head="", text="On Monday 31 December.", release=date(9999, 12, 1), order=None)
 @example(head="", text="(" * 5000 + "x" + ")" * 5000, release=None, order=None)
 @example(head="---\na: " + "[" * 5000 + "\n---\n", text="x", release=None, order=None)
 def test_any_input_gives_a_report(
