@@ -320,7 +320,8 @@ def load(path: str, release_date: date | None = None, date_order: str | None = N
     text, where, encoding = read_text(path)
     document = from_text(text, where, release_date, date_order)
     notes = [] if encoding == "UTF-8" else [f"read as {encoding} (from its byte-order mark)"]
-    if language := langid.unsupported(text[document.body_start :]):
+    sample = text[document.body_start : document.body_start + langid.SAMPLE]  # not a copy of all
+    if language := langid.unsupported(sample):
         notes.append(language)
     document.notes = (*notes, *document.notes)
     return document
