@@ -33,7 +33,8 @@ class Failure:
         return f"{self.rule.source}: {self.what()}"
 
 
-def _overlaps(finding: Finding, text: str, fragment: str) -> bool:
+def overlaps(finding: Finding, text: str, fragment: str) -> bool:
+    """Whether the finding overlaps some occurrence of the fragment in the text."""
     start = text.find(fragment)
     while start >= 0:
         if finding.start < start + len(fragment) and start < finding.end:
@@ -57,7 +58,7 @@ def judge(rule: Rule, number: int, example: Example) -> Failure | None:
         return None
     if not found:
         return Failure(rule, number, example, "not flagged")
-    if example.flags and not any(_overlaps(f, example.text, example.flags) for f in found):
+    if example.flags and not any(overlaps(f, example.text, example.flags) for f in found):
         return Failure(rule, number, example, f"flagged, but not at {example.flags!r}")
     return None
 
