@@ -80,8 +80,11 @@ class Settings:
     ) -> Evaluator:
         from checker.engine import load_rules
         from checker.engine.ruleset import RuleSet
+        from checker.packs import verify
 
         ruleset = load_rules([*self.options.rule_dirs, *packs])
+        for pack in packs:  # a configuration's packs are held to their examples as --rules is
+            verify(pack)
         if loaded is not None:
             config.check_rule_ids(loaded, {r.id for r in ruleset.rules})
         adjusted = [

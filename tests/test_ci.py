@@ -232,3 +232,6 @@ def test_rules_test_runs_a_packs_examples_and_check_refuses_a_failing_pack(tmp_p
     proc = factcheck("check", "--rules", str(pack), str(tmp_path / "release.txt"))
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1
     assert "a pack whose own examples fail is not used" in proc.stderr
+    (tmp_path / ".factcheck.yaml").write_text("packs: [house]\n")  # the same from a configuration
+    proc = factcheck("check", str(tmp_path / "release.txt"))
+    assert proc.returncode == 2 and "a pack whose own examples fail" in proc.stderr

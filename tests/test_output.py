@@ -87,6 +87,17 @@ def test_a_device_or_a_pipe_is_written_to_not_replaced(tmp_path: Path) -> None:
     assert out == b"report\n" and stat.S_ISFIFO(fifo.stat().st_mode)
 
 
+def test_a_device_node_stays_a_device(tmp_path: Path) -> None:
+    null = tmp_path / "null"  # a /dev/null of our own: never the real /dev
+    try:
+        os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("making a device node needs root")
+    (tmp_path / "release.txt").write_text(RELEASE)
+    assert check("--format", "json", "-o", str(null), "release.txt", cwd=tmp_path).returncode == 1
+    assert stat.S_ISCHR(null.stat().st_mode)
+
+
 def test_permissions_follow_the_umask_and_an_existing_report_keeps_its_own(
     tmp_path: Path,
 ) -> None:
