@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
+import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -12,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from checker import config, document
-from checker.errors import InputError
+from checker.errors import InputError, internal
 from checker.models import DocumentReport
 from checker.pipeline import Evaluator, analyse
 
@@ -40,6 +43,9 @@ class Outcome:
     text: str = ""
     problem: str | None = None
     fail_on: str = "error"
+    internal: bool = False  # the problem is factcheck's own failure, not the input's
+    notes: tuple[str, ...] = ()  # what the reader should know (the encoding read, the language)
+    seconds: float = 0.0  # how long the document took, for JUnit's `time`
 
 
 @dataclass
@@ -74,8 +80,11 @@ class Settings:
     ) -> Evaluator:
         from checker.engine import load_rules
         from checker.engine.ruleset import RuleSet
+        from checker.packs import verify
 
         ruleset = load_rules([*self.options.rule_dirs, *packs])
+        for pack in packs:  # a configuration's packs are held to their examples as --rules is
+            verify(pack)
         if loaded is not None:
             config.check_rule_ids(loaded, {r.id for r in ruleset.rules})
         adjusted = [
@@ -87,14 +96,25 @@ class Settings:
 
 
 def check_one(path: str, settings: Settings) -> Outcome:
-    """Load and analyse one document; an unreadable one is an Outcome with a problem."""
+    """Load and analyse one document; an unreadable one, or one that factcheck fails on, is an
+    Outcome with a problem, so that the other documents' reports are still written."""
+    started = time.perf_counter()
     try:
         evaluate, order, fail_on = settings.for_path(path)
         doc = document.load(path, settings.options.release_date, order)
+        report = analyse(doc, evaluate)
     except InputError as exc:
         return Outcome(path=path, problem=exc.line())
-    report = analyse(doc, evaluate)
-    return Outcome(path=doc.path, report=report, text=doc.text, fail_on=fail_on)
+    except Exception as exc:  # a bug must not cost the batch its other reports
+        return Outcome(path=path, problem=internal(path, exc), internal=True)
+    return Outcome(
+        path=doc.path,
+        report=report,
+        text=doc.text,
+        fail_on=fail_on,
+        notes=doc.notes,
+        seconds=time.perf_counter() - started,
+    )
 
 
 _worker: Settings | None = None
@@ -104,6 +124,17 @@ def _init_worker(options: Options) -> None:
     # Each worker builds its rule sets once; they are not sent to it with every document.
     global _worker
     _worker = Settings(options)
+    # Ctrl-C and SIGTERM are the parent's to handle: it ends the workers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    threading.Thread(target=_end_with, args=(os.getppid(),), daemon=True).start()
+
+
+def _end_with(parent: int) -> None:
+    """End this worker when its parent is gone (killed with no chance to end the pool)."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _work(path: str) -> Outcome:
@@ -130,15 +161,31 @@ def run(paths: Sequence[str], options: Options, jobs: int = 1) -> list[Outcome]:
                 if progress:
                     progress.advance()
         else:
-            with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(options,)) as pool:
+            pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(options,))
+            try:
                 for outcome in pool.map(_work, paths, chunksize=8):
                     outcomes.append(outcome)
                     if progress:
                         progress.advance()
+            except BaseException:
+                _terminate(pool)  # SIGTERM, Ctrl-C or a lost worker: none may outlive the run
+                raise
+            pool.shutdown()
     finally:
         if progress:
             progress.stop()
     return outcomes
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    """End a pool's workers now, not after the documents still queued (Python 3.14 has
+    `terminate_workers`; before it the processes are reached through the pool)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.join(timeout=5)
 
 
 class _Bar:

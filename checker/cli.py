@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
+from types import FrameType
+from typing import NoReturn
 
-from checker import __version__
+from checker import __version__, errors
 from checker.errors import InputError
 
 FORMATS = ("text", "json", "sarif", "github", "junit", "rdjsonl", "markdown", "html")
@@ -19,6 +23,20 @@ def _date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _output(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("is empty (give a file, a folder ending in /, or -)")
+    return text
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, as every other error of factcheck is."""
+
+    def error(self, message: str) -> NoReturn:
+        """`factcheck check: argument --date: … (see factcheck check --help)`, status 2."""
+        self.exit(errors.INPUT_ERROR, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
 def _jobs(text: str) -> int:
@@ -35,12 +53,12 @@ def _port(text: str) -> int:
 
 def parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
-    top = argparse.ArgumentParser(
+    top = _Parser(
         prog="factcheck",
         description="Finds the claims in a press release that contradict each other or its date.",
     )
     top.add_argument("--version", action="version", version=f"factcheck {__version__}")
-    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
     def documents(p: argparse.ArgumentParser) -> None:
         p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
@@ -59,7 +77,7 @@ def parser() -> argparse.ArgumentParser:
     documents(check)
     check.add_argument("--format", choices=FORMATS, default="text",
                        help="the terminal report (text) or a format for tools (default: text)")  # fmt: skip
-    check.add_argument("--output", "-o", metavar="PATH",
+    check.add_argument("--output", "-o", metavar="PATH", type=_output,
                        help="write the report to a file, or one file per document into a folder")  # fmt: skip
     check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default=None,
                        help="the lowest severity that makes the exit status 1 (default: the configuration's, else error)")  # fmt: skip
@@ -73,9 +91,10 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--changed-since", metavar="REF",
                        help="check only the files git reports changed since REF")  # fmt: skip
 
-    rules = sub.add_parser("rules", help="list the rules, or explain one")
-    rules.add_argument("action", nargs="?", choices=("list", "explain"), default="list")
-    rules.add_argument("rule_id", nargs="?", metavar="ID")
+    rules = sub.add_parser("rules", help="list the rules, explain one, or test a pack's examples")
+    rules.add_argument("action", nargs="?", choices=("list", "explain", "test"), default="list")
+    rules.add_argument("rule_id", nargs="?", metavar="ID|DIR",
+                       help="the rule to explain, or the pack to test (default: the core pack)")  # fmt: skip
     rules.add_argument("--rules", action="append", default=[], metavar="DIR")
 
     serve = sub.add_parser("serve", help="the desk: a local web page to check a draft in")
@@ -86,29 +105,54 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    # Unwind like Ctrl-C does, so that a pool ends its workers and no file is left half-written.
+    raise SystemExit(errors.TERMINATED)
+
+
+@contextmanager
+def _ending_on_sigterm() -> Iterator[None]:
+    """SIGTERM unwinds the run (and ends its workers); the handler before is put back after."""
+    try:
+        before = signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run a subcommand; 0 clean, 1 findings, 2 usage or input error."""
+    """Run a subcommand; 0 clean, 1 findings, 2 usage or input error, 3 factcheck failed."""
     args = parser().parse_args(argv)
     try:
-        if args.command == "claims":
-            from checker.commands import run_claims
-
-            return run_claims(args)
-        if args.command == "check":
-            from checker.commands import run_check
-
-            return run_check(args)
-        if args.command == "serve":
-            from checker.desk.server import serve
-
-            return serve(args.host, args.port, args.rules)
-        from checker.commands import run_rules
-
-        return run_rules(args)
+        with _ending_on_sigterm():
+            return _run(args)
     except InputError as exc:
         print(f"factcheck: {exc.line()}", file=sys.stderr)
-        return 2
+        return errors.INPUT_ERROR
     except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        return 0
+        return errors.INTERRUPTED
+    except Exception as exc:  # the last net: one line, and a status that is not "findings"
+        print(f"factcheck: {errors.internal('', exc)}", file=sys.stderr)
+        return errors.INTERNAL_ERROR
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "claims":
+        from checker.commands import run_claims
+
+        return run_claims(args)
+    if args.command == "check":
+        from checker.commands import run_check
+
+        return run_check(args)
+    if args.command == "serve":
+        from checker.desk.server import serve
+
+        return serve(args.host, args.port, args.rules)
+    from checker.commands import run_rules
+
+    return run_rules(args)

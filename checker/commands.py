@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import argparse
-import io
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.console import Console
-
-from checker import __version__, batch
+from checker import __version__, batch, errors
 from checker.batch import Options, Outcome
 from checker.errors import InputError
-from checker.models import SEVERITY_RANK, Report
-from checker.output import Render, emit
+from checker.models import SEVERITY_RANK, DocumentReport, Report
+from checker.output import (
+    Inputs,
+    Render,
+    emit,
+    guard_commands,
+    plain,
+    print_renderables,
+    write_stdout,
+)
 from checker.paths import changed_since, expand
 from checker.pipeline import report
 from checker.report import json as json_report
@@ -30,70 +36,83 @@ UNUSED_SUPPRESSION = RuleMeta(
     description="A factcheck suppression comment that suppresses nothing.",
     help="Remove the comment, or correct the rule id it names.",
 )
+RULE_ERROR = RuleMeta(
+    id="rule-error",
+    severity="error",
+    description="A rule whose expression failed or ran out of time on a document.",
+    help="Fix the rule (its file and line are in the message); `factcheck rules test` runs its examples.",
+)
 
 
-def _outcomes(args: argparse.Namespace, evaluate: bool) -> tuple[list[Outcome], list[str]]:
-    """Every document's outcome in input order, and one line per file that could not be read."""
-    paths = list(expand(args.paths))
-    if getattr(args, "changed_since", None):
-        paths = changed_since(args.changed_since, paths)
-    options = Options(
-        release_date=args.date,
-        date_order=args.date_order,
-        rule_dirs=tuple(getattr(args, "rules", ())),
-        evaluate=evaluate,
-        fail_on=getattr(args, "fail_on", None),
-    )
-    outcomes = batch.run(paths, options, getattr(args, "jobs", 1))
-    problems = [o.problem for o in outcomes if o.problem]
-    return [o for o in outcomes if o.report is not None], problems
+class Run:
+    """The documents of one run: each one's outcome, in input order, and what was checked."""
 
+    def __init__(self, args: argparse.Namespace, evaluate: bool) -> None:
+        paths = list(expand(args.paths))
+        if getattr(args, "changed_since", None):
+            paths = changed_since(args.changed_since, paths)
+        options = Options(
+            release_date=args.date,
+            date_order=args.date_order,
+            rule_dirs=tuple(getattr(args, "rules", ())),
+            evaluate=evaluate,
+            fail_on=getattr(args, "fail_on", None),
+        )
+        self.inputs = Inputs.of(args.paths, paths)
+        self.outcomes = batch.run(paths, options, getattr(args, "jobs", 1))
+        self.checked = [o for o in self.outcomes if o.report is not None]
 
-def _finish(problems: list[str], status: int) -> int:
-    # A broken configuration is met by every file below it: say it once.
-    for line in dict.fromkeys(problems):
-        print(f"factcheck: {line}", file=sys.stderr)
-    return 2 if problems else status
+    def reports(self) -> list[DocumentReport]:
+        """The reports of the documents that could be checked."""
+        return [o.report for o in self.checked if o.report is not None]
+
+    def finish(self, status: int) -> int:
+        """Print the notes and problems on standard error; the exit status: 3 when factcheck
+        failed on a document, 2 when one could not be read, else `status`."""
+        for outcome in self.checked:
+            for note in outcome.notes:
+                print(f"factcheck: {outcome.path}: {note}", file=sys.stderr)
+        problems = [o.problem for o in self.outcomes if o.problem]
+        # A broken configuration is met by every file below it: say it once.
+        for line in dict.fromkeys(problems):
+            print(f"factcheck: {line}", file=sys.stderr)
+        if any(o.internal for o in self.outcomes):
+            return errors.INTERNAL_ERROR
+        return errors.INPUT_ERROR if problems else status
 
 
 def run_claims(args: argparse.Namespace) -> int:
     """`factcheck claims`: the claim inventory as a table or as JSON."""
-    outcomes, problems = _outcomes(args, evaluate=False)
-    reports = [o.report for o in outcomes if o.report]
+    run = Run(args, evaluate=False)
     if args.format == "json":
-        sys.stdout.write(json_report.render(report(reports, __version__)))
+        emit(report(run.reports(), __version__), json_report.render, "json", None)
     else:
         from checker.report.claims import table
 
-        console = Console(highlight=False)
-        for outcome in outcomes:
-            if outcome.report:
-                console.print(table(outcome.report, outcome.text))
-    return _finish(problems, 0)
+        print_renderables(table(o.report, o.text) for o in run.checked if o.report)
+    return run.finish(errors.CLEAN)
 
 
 def run_check(args: argparse.Namespace) -> int:
     """`factcheck check`: findings as a terminal report or a format for tools; exit 1 at --fail-on."""
     from checker.engine import load_rules
+    from checker.packs import verify
 
     rules = load_rules(args.rules)  # a bad rule file stops the run before any document is read
-    outcomes, problems = _outcomes(args, evaluate=True)
-    reports = [o.report for o in outcomes if o.report]
-    texts = {o.path: o.text for o in outcomes if o.report}
-    result = report(reports, __version__)
+    for folder in args.rules:
+        verify(folder)
+    run = Run(args, evaluate=True)
+    texts = {o.path: o.text for o in run.checked}
+    result = report(run.reports(), __version__)
     if args.format == "text" and args.output is None:
-        from checker.report.terminal import render
+        from checker.report.terminal import renderables
 
-        render(Console(highlight=False), result, texts, show_claims=args.show_claims)
+        print_renderables(renderables(result, texts, show_claims=args.show_claims))
     else:
-        emit(
-            result,
-            renderer(args.format, texts, rules.rules, args.show_claims),
-            args.format,
-            args.output,
-        )
-    failing = any(_fails(o) for o in outcomes)
-    return _finish(problems, 1 if failing else 0)
+        render = renderer(args.format, texts, rules.rules, args.show_claims, run.checked)
+        emit(result, render, args.format, args.output, run.inputs)
+    failing = any(_fails(o) for o in run.checked)
+    return run.finish(errors.FINDINGS if failing else errors.CLEAN)
 
 
 def _fails(outcome: Outcome) -> bool:
@@ -104,18 +123,26 @@ def _fails(outcome: Outcome) -> bool:
     return any(SEVERITY_RANK[f.severity] >= threshold for f in outcome.report.findings)
 
 
-def renderer(fmt: str, texts: dict[str, str], rules: list[Rule], show_claims: bool) -> Render:
-    """The pure renderer of a format, bound to the run's texts and rule metadata."""
+def renderer(
+    fmt: str,
+    texts: dict[str, str],
+    rules: list[Rule],
+    show_claims: bool,
+    outcomes: Sequence[Outcome] = (),
+) -> Render:
+    """The pure renderer of a format, bound to the run's texts, rule metadata and, for JUnit,
+    each document's fail-on threshold and time."""
     from checker.report import github, html, junit, markdown, rdjsonl, sarif
 
     metas = [RuleMeta(id=r.id, severity=r.severity, description=r.description, help=r.help)
-             for r in rules] + [UNUSED_SUPPRESSION]  # fmt: skip
+             for r in rules] + [UNUSED_SUPPRESSION, RULE_ERROR]  # fmt: skip
+    cases = {o.path: junit.Case(fail_on=o.fail_on, seconds=o.seconds) for o in outcomes}
     by_format: dict[str, Callable[[Report], str]] = {
         "json": lambda r: json_report.render(r),
         "text": lambda r: _plain_text(r, texts, show_claims),
         "sarif": lambda r: sarif.render(r, texts, metas),
         "github": lambda r: github.render(r, texts, metas),
-        "junit": lambda r: junit.render(r, texts, metas),
+        "junit": lambda r: junit.render(r, texts, metas, cases),
         "rdjsonl": lambda r: rdjsonl.render(r, texts, metas),
         "markdown": lambda r: markdown.render(r, texts, metas),
         "html": lambda r: html.render(r, texts, metas),
@@ -124,26 +151,42 @@ def renderer(fmt: str, texts: dict[str, str], rules: list[Rule], show_claims: bo
 
 
 def _plain_text(result: Report, texts: dict[str, str], show_claims: bool) -> str:
-    """The terminal report without colour, for a file."""
-    from checker.report.terminal import render
+    """The terminal report without colour or wrapping, for a file."""
+    from checker.report.terminal import renderables
 
-    buffer = io.StringIO()
-    render(Console(file=buffer, width=100, color_system=None, highlight=False), result, texts,
-           show_claims=show_claims)  # fmt: skip
-    return buffer.getvalue()
+    return plain(renderables(result, texts, show_claims=show_claims))
 
 
 def run_rules(args: argparse.Namespace) -> int:
-    """`factcheck rules [explain ID]`: the rules, one line each, or one rule in full."""
+    """`factcheck rules [explain ID | test [DIR]]`: the rules one line each, one rule in full,
+    or a pack's examples run as tests."""
     from checker.engine import load_rules
     from checker.report.rules import explain, listing
 
+    if args.action == "test":
+        return _test_pack(args.rule_id)
     rules = load_rules(args.rules)
-    console = Console(highlight=False)
     if args.action == "explain":
         if not args.rule_id:
             raise InputError("rules explain", "needs a rule id", "see `factcheck rules`")
-        console.print(explain(rules, args.rule_id))
+        print_renderables([explain(rules, args.rule_id)])
     else:
-        console.print(listing(rules))
-    return 0
+        print_renderables([listing(rules)])
+    return errors.CLEAN
+
+
+def _test_pack(folder: str | None) -> int:
+    """Run every example of a pack (the core pack when none is named); 1 when one fails."""
+    from checker.engine.loader import CORE, load, shown
+    from checker.packs import failures
+
+    path = Path(folder) if folder else CORE
+    rules = load([path])
+    wrong = failures(rules)
+    lines = [f"factcheck: {failure.line()}" for failure in wrong]
+    total = sum(len(r.examples) for r in rules)
+    lines.append(
+        f"{shown(path)}: {total - len(wrong)} of {total} examples of {len(rules)} rules pass"
+    )
+    write_stdout(guard_commands("\n".join(lines) + "\n", "text"))
+    return errors.FINDINGS if wrong else errors.CLEAN

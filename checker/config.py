@@ -4,14 +4,23 @@ upward from each checked file, validated strictly."""
 from __future__ import annotations
 
 import difflib
-import fnmatch
+import re
 import tomllib
-from functools import lru_cache
-from pathlib import Path
+import warnings
+from functools import cached_property, lru_cache
+from pathlib import Path, PurePosixPath
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pathspec import GitIgnoreSpec
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+)
 
 from checker import yamlsafe
 from checker.errors import InputError
@@ -19,6 +28,7 @@ from checker.errors import InputError
 Setting = Literal["off", "error", "warning", "info"]
 FILES = (".factcheck.yaml", ".factcheck.yml", "pyproject.toml")
 LOCALES = {"US": "MDY", "PH": "MDY", "FM": "MDY", "CA": "DMY"}
+MAX_BYTES = 1024 * 1024  # a configuration is a few lines
 
 
 class _Strict(BaseModel):
@@ -35,13 +45,76 @@ def _off(rules: Any) -> Any:
 RuleSettings = Annotated[dict[str, Setting], BeforeValidator(_off)]
 
 
-class Override(_Strict):
-    """Settings for the files that match one of the globs (relative to the config's folder)."""
+def english_locales() -> frozenset[str]:
+    """The English locales CLDR knows (en, en-GB, en-US, en-001 …), as dateparser ships them."""
+    from dateparser.data.languages_info import language_locale_dict
 
-    paths: tuple[str, ...] = Field(min_length=1)
+    return frozenset({"en", *language_locale_dict["en"]})
+
+
+def _locale(value: str | None) -> str | None:
+    if value is None:
+        return None
+    known = {code.lower(): code for code in english_locales()}
+    code = known.get(value.replace("_", "-").lower())
+    if code is None:
+        close = difflib.get_close_matches(value, sorted(known.values()), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise ValueError(
+            f"'{value}' is not an English locale{hint}; factcheck reads English releases "
+            "(en, en-GB, en-US, en-IN …)"
+        )
+    return code
+
+
+Locale = Annotated[str | None, AfterValidator(_locale)]
+_DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
+_BRACKETS = re.compile(r"\[!?\]?[^\]]*\]")  # a complete bracket expression: [abc], [!a], []x]
+
+
+def _glob(pattern: str) -> str:
+    """A gitignore-style glob relative to the configuration's folder, or a ValueError."""
+    if not pattern.strip():
+        raise ValueError("an empty glob matches nothing")
+    if pattern.startswith(("/", "\\")) or _DRIVE.match(pattern):
+        raise ValueError(
+            f"'{pattern}' is an absolute path; globs are relative to the configuration's folder"
+        )
+    if ".." in PurePosixPath(pattern.lstrip("!")).parts:
+        raise ValueError(f"'{pattern}' reaches outside the configuration's folder")
+    if "[" in _BRACKETS.sub("", pattern):
+        raise ValueError(f"'{pattern}' has an unclosed [ (write [[] for a literal bracket)")
+    if "***" in pattern:
+        raise ValueError(f"'{pattern}' is not a glob: use * within a name, ** across folders")
+    try:
+        _spec([pattern])
+    except ValueError as exc:  # pathspec's pattern errors are ValueErrors
+        raise ValueError(f"'{pattern}' is not a glob ({exc})") from None
+    return pattern
+
+
+def _spec(patterns: tuple[str, ...] | list[str]) -> GitIgnoreSpec:
+    with warnings.catch_warnings():  # `[[]` is a literal bracket, not the nested set re fears
+        warnings.simplefilter("ignore", FutureWarning)
+        return GitIgnoreSpec.from_lines(patterns)
+
+
+Glob = Annotated[str, AfterValidator(_glob)]
+
+
+class Override(_Strict):
+    """Settings for the files that match one of the globs (gitignore semantics, relative to the
+    config's folder)."""
+
+    paths: tuple[Glob, ...] = Field(min_length=1)
     rules: RuleSettings = {}
     date_order: Literal["DMY", "MDY"] | None = Field(None, alias="date-order")
-    locale: str | None = None
+    locale: Locale = None
+
+    @cached_property
+    def spec(self) -> GitIgnoreSpec:
+        """The globs as one matcher: `us/*.txt` is that folder only, `**/*.txt` any depth."""
+        return _spec(self.paths)
 
 
 class Config(_Strict):
@@ -51,7 +124,7 @@ class Config(_Strict):
     rules: RuleSettings = {}
     fail_on: Literal["error", "warning", "info", "never"] | None = Field(None, alias="fail-on")
     date_order: Literal["DMY", "MDY"] | None = Field(None, alias="date-order")
-    locale: str | None = Field(None, description="en-US reads 07/10 as July 10; en-GB as 7 October")
+    locale: Locale = Field(None, description="en-US reads 07/10 as July 10; en-GB as 7 October")
     overrides: tuple[Override, ...] = ()
 
 
@@ -62,6 +135,7 @@ class Loaded(BaseModel):
 
     path: Path
     config: Config
+    rule_lines: dict[str, int] = {}  # the line of each rule id named (YAML), for errors
 
     @property
     def folder(self) -> Path:
@@ -81,7 +155,7 @@ class Loaded(BaseModel):
         except ValueError:
             relative = file.as_posix()
         for override in self.config.overrides:
-            if any(fnmatch.fnmatch(relative, glob) for glob in override.paths):
+            if override.spec.match_file(relative):
                 rules.update(override.rules)
                 order = date_order_of(override.date_order, override.locale) or order
         return rules, order
@@ -97,15 +171,50 @@ def date_order_of(order: str | None, locale: str | None) -> str | None:
     return None
 
 
+def _text(path: Path) -> str:
+    """A configuration file's text; unreadable, too large or not UTF-8 is an InputError."""
+    try:
+        with path.open("rb") as file:
+            raw = file.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
+    if len(raw) > MAX_BYTES:
+        raise InputError(
+            str(path), f"larger than {MAX_BYTES // 1024} KB", "a configuration is small"
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(f"{path}:{line}", "not UTF-8 text", "save the file as UTF-8") from None
+
+
+def _toml_section(path: Path, text: str) -> Any:
+    """`[tool.factcheck]` of a pyproject.toml, or None when it has none."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(str(path), f"not valid TOML: {exc}") from None
+    except RecursionError:
+        raise InputError(str(path), "not valid TOML: nested too deeply") from None
+    tool = data.get("tool")
+    if tool is None:
+        return None
+    if not isinstance(tool, dict):
+        raise InputError(str(path), "'tool' is not a table", "write [tool.factcheck] sections")
+    section = tool.get("factcheck")
+    if section is not None and not isinstance(section, dict):
+        raise InputError(
+            str(path), "'tool.factcheck' is not a table", "write a [tool.factcheck] section"
+        )
+    return section
+
+
 def _parse(path: Path) -> tuple[Any, Any] | None:
     """The raw settings of a config file (None: a pyproject.toml without [tool.factcheck])."""
-    text = path.read_text(encoding="utf-8-sig")
+    text = _text(path)
     if path.name == "pyproject.toml":
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise InputError(str(path), f"not valid TOML: {exc}") from None
-        section = data.get("tool", {}).get("factcheck")
+        section = _toml_section(path, text)
         return None if section is None else (section, section)
     try:
         raw = yamlsafe.load_with_lines(text)
@@ -114,6 +223,8 @@ def _parse(path: Path) -> tuple[Any, Any] | None:
         raise InputError(
             f"{path}:{line}" if line else str(path), f"not valid YAML: {problem}"
         ) from None
+    except RecursionError:
+        raise InputError(str(path), "not valid YAML: nested too deeply") from None
     from checker.engine import problems  # the engine loads its checks: only when a file exists
 
     raw = raw or {}
@@ -142,7 +253,42 @@ def read(path: Path) -> Loaded | None:
         if path.name == "pyproject.toml":
             message = f"[tool.factcheck] {message}"
         raise InputError(where, message, "see README.md, Configuration") from None
-    return Loaded(path=path, config=config)
+    loaded = Loaded(path=path, config=config, rule_lines=_rule_lines(raw))
+    _check_packs(loaded, raw)
+    return loaded
+
+
+def _lines(node: Any) -> dict[str, int]:
+    return dict(node.get("__lines__", {})) if isinstance(node, dict) else {}
+
+
+def _rule_lines(raw: Any) -> dict[str, int]:
+    """The line each rule id is named on, in `rules:` and in the overrides (YAML only)."""
+    if not isinstance(raw, dict) or "__lines__" not in raw:
+        return {}
+    found = _lines(raw.get("rules"))
+    for override in raw.get("overrides") or []:
+        for rule_id, line in _lines(
+            override.get("rules") if isinstance(override, dict) else None
+        ).items():
+            found.setdefault(rule_id, line)
+    return found
+
+
+def _check_packs(loaded: Loaded, raw: Any) -> None:
+    """A pack must lie inside the project (the configuration's folder): a configuration may not
+    pull rules from elsewhere on the machine."""
+    project = loaded.folder.resolve()
+    line = _lines(raw).get("packs")
+    where = f"{loaded.path}:{line}" if line else str(loaded.path)
+    for pack in loaded.config.packs:
+        resolved = (loaded.folder / pack).resolve()
+        if not resolved.is_relative_to(project):
+            raise InputError(
+                where,
+                f"pack '{pack}' lies outside the project ({project})",
+                "keep rule packs in the project, or give them with --rules DIR",
+            )
 
 
 @lru_cache(maxsize=256)
@@ -166,4 +312,6 @@ def check_rule_ids(loaded: Loaded, known: set[str]) -> None:
         if rule_id not in known:
             close = difflib.get_close_matches(rule_id, sorted(known), n=1)
             hint = f"did you mean '{close[0]}'?" if close else "see `factcheck rules`"
-            raise InputError(str(loaded.path), f"unknown rule '{rule_id}' in rules", hint)
+            line = loaded.rule_lines.get(rule_id)
+            where = f"{loaded.path}:{line}" if line else str(loaded.path)
+            raise InputError(where, f"unknown rule '{rule_id}' in rules", hint)

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import bisect
+import codecs
+import os
 import re
+import select
+import stat
 import sys
+import time
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 import yaml
 
-from checker import yamlsafe
+from checker import langid, yamlsafe
 from checker.errors import InputError
 from checker.extract.lexicon import MONTH_RE, WEEKDAY_RE, month_number
 from checker.language import source
@@ -54,6 +61,7 @@ class Document:
     body_start: int = 0
     front_matter: dict[str, Any] = field(default_factory=dict)
     source_map: SourceMap | None = None  # for a text read out of a DOCX or HTML file
+    notes: tuple[str, ...] = ()  # for the reader: the encoding read, a language not supported
 
     @cached_property
     def geometry(self) -> Geometry:
@@ -85,40 +93,149 @@ class Document:
         return self.geometry.sentence_at(offset)
 
 
+# Byte-order marks, longest first (UTF-32's begins like UTF-16's), and the codec each names.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32 LE"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32 BE"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16 LE"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16 BE"),
+)
+_LONE_CR = re.compile(r"\r(?!\n)")
+PIPE_TIMEOUT = 30.0  # seconds a named pipe's writer may stay silent before it is given up
+WRITER_WAIT = 5.0  # seconds a named pipe may go without a writer
+
+
 def decode(raw: bytes, where: str) -> str:
-    """UTF-8 text with or without a BOM; anything else is an InputError."""
-    if b"\x00" in raw[:8192]:
+    """The text of a file: UTF-8 with or without a BOM, or UTF-16 or UTF-32 with one; a lone
+    CR (an old Mac line ending) read as a line break. Anything else is an InputError."""
+    return decode_with_encoding(raw, where)[0]
+
+
+def decode_with_encoding(raw: bytes, where: str) -> tuple[str, str]:
+    """The decoded text and the name of the encoding it was read in."""
+    codec, name = "utf-8", "UTF-8"
+    for bom, bom_codec, bom_name in _BOMS:
+        if raw.startswith(bom):
+            raw, codec, name = raw[len(bom) :], bom_codec, bom_name
+            break
+    if codec == "utf-8" and b"\x00" in raw[:8192]:
         raise InputError(where, "not a text file (it holds NUL bytes)", "give a .txt or .md file")
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode(codec)
     except UnicodeDecodeError as exc:
+        if codec != "utf-8":
+            problem = (
+                f"not a text file (it begins with a {name} byte-order mark, but is not {name})"
+            )
+            raise InputError(where, problem, "save the file as UTF-8") from None
         line = raw[: exc.start].count(b"\n") + 1
         raise InputError(
             where,
             f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at line {line})",
             "save the file as UTF-8",
         ) from None
+    if "\x00" in text[:8192] or (codec != "utf-8" and not _plausible(text[:8192])):
+        raise InputError(where, f"not a text file (not {name} text)", "give a .txt or .md file")
+    # One character for one: offsets stay those of the decoded file.
+    return _LONE_CR.sub("\n", text), name
+
+
+def _plausible(sample: str) -> bool:
+    """Whether decoded text reads as text: random bytes after a BOM give mostly unassigned,
+    private-use and control characters."""
+    odd = sum(
+        1 for c in sample if unicodedata.category(c) in ("Cn", "Co", "Cc") and c not in "\t\n\r"
+    )
+    return odd * 10 <= len(sample)
+
+
+def _too_large(where: str) -> InputError:
+    return InputError(where, f"larger than {MAX_BYTES // 2**20} MB", "split the file")
+
+
+def _read_capped(file: BinaryIO, where: str) -> bytes:
+    """At most MAX_BYTES of a stream, whatever its size says (/proc files say 0)."""
+    raw = file.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise _too_large(where)
+    return raw
+
+
+def _read_pipe(path: str) -> bytes:
+    """A named pipe, opened without waiting for a writer, read until its writer closes it.
+    Before a writer has been seen, an end of file means none is there yet: it is given
+    WRITER_WAIT seconds to come; once one is there, PIPE_TIMEOUT seconds between writes."""
+    handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    chunks: list[bytes] = []
+    size, writer_seen = 0, False
+    waited_since = time.monotonic()
+    try:
+        while True:
+            if writer_seen:
+                ready, _, _ = select.select([handle], [], [], PIPE_TIMEOUT)
+                if not ready:
+                    raise InputError(path, f"nothing came through the pipe for {PIPE_TIMEOUT:g} s")
+            try:
+                chunk = os.read(handle, 65536)
+            except BlockingIOError:  # a writer is there but has written nothing yet
+                writer_seen = True
+                continue
+            if chunk:
+                writer_seen = True
+                size += len(chunk)
+                if size > MAX_BYTES:
+                    raise _too_large(path)
+                chunks.append(chunk)
+            elif writer_seen:
+                return b"".join(chunks)
+            elif time.monotonic() - waited_since > WRITER_WAIT:
+                raise InputError(
+                    path, "is a named pipe that nothing writes to", "pipe the text to `-`"
+                )
+            else:
+                time.sleep(0.05)
+    finally:
+        os.close(handle)
+
+
+def read_bytes(path: str) -> bytes:
+    """The bytes of a file, a named pipe or standard input (`-`), never more than MAX_BYTES;
+    a folder, a device or a socket is an InputError."""
+    if path == "-":
+        return _read_capped(sys.stdin.buffer, "<stdin>")
+    try:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(path, "is a folder", "give a file, or a folder to `check`")
+        if stat.S_ISFIFO(info.st_mode):
+            return _read_pipe(path)
+        if not stat.S_ISREG(info.st_mode):
+            device = stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
+            kind = "a device" if device else "not a regular file"
+            raise InputError(path, f"is {kind}, not a release", "give a .txt or .md file")
+        if info.st_size > MAX_BYTES:
+            raise _too_large(path)
+        with open(path, "rb") as file:
+            return _read_capped(file, path)
+    except FileNotFoundError:
+        raise InputError(path, "no such file", "check the path") from None
+    except NotADirectoryError:
+        raise InputError(path, "no such file (part of the path is a file)") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot be read ({exc.strerror or type(exc).__name__})") from None
 
 
 def read_source(path: str) -> tuple[str, str]:
     """The decoded text of a file, or of standard input for `-`, and the name to show."""
-    if path == "-":
-        raw = sys.stdin.buffer.read(MAX_BYTES + 1)
-        if len(raw) > MAX_BYTES:
-            raise InputError("<stdin>", f"larger than {MAX_BYTES // 2**20} MB", "split the input")
-        return decode(raw, "<stdin>"), "<stdin>"
-    file = Path(path)
-    try:
-        if file.stat().st_size > MAX_BYTES:
-            raise InputError(path, f"larger than {MAX_BYTES // 2**20} MB", "split the file")
-        raw = file.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "no such file", "check the path") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a folder", "give a file, or a folder to `check`") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot be read ({exc.strerror})") from None
-    return decode(raw, path), path
+    return read_text(path)[:2]
+
+
+def read_text(path: str) -> tuple[str, str, str]:
+    """The decoded text of a file (or `-`), the name to show, and the encoding it was read in."""
+    where = "<stdin>" if path == "-" else path
+    text, encoding = decode_with_encoding(read_bytes(path), where)
+    return text, where, encoding
 
 
 def parse_front_matter(text: str, where: str) -> tuple[dict[str, Any], int]:
@@ -127,13 +244,15 @@ def parse_front_matter(text: str, where: str) -> tuple[dict[str, Any], int]:
     if not match:
         return {}, 0
     try:
-        data = yamlsafe.load(match.group(1))
+        data = yamlsafe.load_text_dates(match.group(1))
     except yaml.YAMLError as exc:
         line, problem = yamlsafe.error_line(exc)
         at = f"{where}:{(line or 0) + 1}"
         raise InputError(
             at, f"front matter is not valid YAML: {problem}", "fix the header"
         ) from None
+    except RecursionError:
+        raise InputError(where, "front matter is nested too deeply", "fix the header") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -141,16 +260,27 @@ def parse_front_matter(text: str, where: str) -> tuple[dict[str, Any], int]:
     return data, match.end()
 
 
+# `2023-03-14`, and the Hugo and Jekyll forms with a time: `2023-03-14T10:00:00Z`,
+# `2023-03-14 10:00:00 +0100`. The day is the one written, whatever the zone.
+_FRONT_MATTER_DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)(?:[Tt ]\S.*)?")
+
+
 def _front_matter_date(data: dict[str, Any], where: str) -> date | None:
     value = data.get("date")
     if value is None:
         return None
-    if isinstance(value, date):
-        return value
+    if isinstance(value, date):  # a datetime is a date too: keep only the day
+        return date(value.year, value.month, value.day)
+    match = _FRONT_MATTER_DATE.fullmatch(str(value).strip())
     try:
-        return date.fromisoformat(str(value).strip()[:10])
+        if match is None:
+            raise ValueError(value)
+        return date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
-        raise InputError(where, f"front matter date {value!r} is not YYYY-MM-DD") from None
+        shown = str(value)[:40]
+        raise InputError(
+            where, f"front matter date {shown!r} is not a day in the form YYYY-MM-DD"
+        ) from None
 
 
 def find_dateline(text: str, start: int) -> tuple[date, str] | None:
@@ -197,8 +327,14 @@ def load(path: str, release_date: date | None = None, date_order: str | None = N
     if (kind := readers.kind_of(path)) is not None and path != "-":
         extracted = readers.read_file(path, kind, MAX_BYTES)
         return from_text(extracted.text, path, release_date, date_order, extracted.source_map)
-    text, where = read_source(path)
-    return from_text(text, where, release_date, date_order)
+    text, where, encoding = read_text(path)
+    document = from_text(text, where, release_date, date_order)
+    notes = [] if encoding == "UTF-8" else [f"read as {encoding} (from its byte-order mark)"]
+    sample = text[document.body_start : document.body_start + langid.SAMPLE]  # not a copy of all
+    if language := langid.unsupported(sample):
+        notes.append(language)
+    document.notes = (*notes, *document.notes)
+    return document
 
 
 def from_text(

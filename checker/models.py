@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar
-from datetime import date
+from datetime import MAXYEAR, MINYEAR, date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -66,7 +66,9 @@ class CalendarDate(Frozen):
 
     @property
     def is_valid(self) -> bool:
-        """Whether the day exists in that month (31 April does not)."""
+        """Whether the day exists in that month (31 April does not), in years 1 to 9999."""
+        if not MINYEAR <= self.year <= MAXYEAR:
+            return False
         if self.month is None or self.day is None:
             return True
         return 1 <= self.day <= calendar.monthrange(self.year, self.month)[1]

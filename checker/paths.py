@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import os
 import subprocess
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -18,6 +19,25 @@ def wanted(path: Path) -> bool:
     return path.is_file() and path.suffix.lower() in SUFFIXES and not path.name.startswith("~$")
 
 
+def _inside(folder: Path, path: Path) -> bool:
+    """Whether a file found in a folder really lies in it (a symlink may point outside)."""
+    try:
+        return Path(os.path.realpath(path)).is_relative_to(folder)
+    except OSError:
+        return False
+
+
+def _releases(folder: Path) -> list[Path]:
+    """The .txt and .md files of a folder and its subfolders, sorted; none reached through a
+    symlink that leads out of the folder."""
+    real = Path(os.path.realpath(folder))
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if wanted(p) and _inside(real, p)
+    )
+
+
 def expand(paths: Sequence[str]) -> Iterator[str]:
     """Files as given, folders as their release files in sorted order, globs, `-` as stdin."""
     for path in paths:
@@ -25,7 +45,7 @@ def expand(paths: Sequence[str]) -> Iterator[str]:
         if path == "-":
             yield path
         elif folder.is_dir():
-            found = sorted(p for p in folder.rglob("*") if wanted(p))
+            found = _releases(folder)
             if not found:
                 raise InputError(path, f"holds no {KINDS}")
             yield from (str(p) for p in found)
@@ -38,25 +58,55 @@ def expand(paths: Sequence[str]) -> Iterator[str]:
             yield path
 
 
-def changed_since(ref: str, candidates: Sequence[str]) -> list[str]:
-    """The candidates that git reports added, copied, modified or renamed since `ref`."""
+def _git(folder: Path, *args: str) -> str:
+    """Run git in a folder's repository; its last line of complaint as an InputError."""
     try:
-        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True,
-                             text=True, check=True).stdout.strip()  # fmt: skip
-        listed = subprocess.run(
-            ["git", "diff", "--name-only", "--diff-filter=ACMR", ref, "--"],
-            capture_output=True, text=True, check=True, cwd=top,
-        ).stdout.split("\n")  # fmt: skip
-        untracked = subprocess.run(
-            ["git", "ls-files", "--others", "--exclude-standard"],
-            capture_output=True, text=True, check=True, cwd=top,
-        ).stdout.split("\n")  # fmt: skip
+        done = subprocess.run(["git", "-C", str(folder), *args], capture_output=True,
+                              text=True, check=True, stdin=subprocess.DEVNULL)  # fmt: skip
     except FileNotFoundError:
         raise InputError("--changed-since", "git is not installed") from None
     except subprocess.CalledProcessError as exc:
         reason = (exc.stderr or "").strip().splitlines()[-1:] or ["git failed"]
+        raise InputError("--changed-since", f"{folder}: {reason[0]}") from None
+    return done.stdout
+
+
+def _changed(top: Path, ref: str) -> set[Path]:
+    """The files of one repository added, copied, modified or renamed since `ref`, and the
+    untracked ones it does not ignore. `ref` is verified as a commit before it is used, and
+    only its hash reaches `git diff`: it is never read as an option."""
+    try:
+        commit = _git(
+            top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"
+        )
+    except InputError:
+        commit = ""
+    if not commit.strip():
         raise InputError(
-            "--changed-since", f"{ref!r}: {reason[0]}", "give a commit or branch"
-        ) from None
-    changed = {(Path(top) / name).resolve() for name in listed + untracked if name}
-    return [c for c in candidates if c == "-" or Path(c).resolve() in changed]
+            "--changed-since", f"{ref!r} is not a commit in {top}", "give a commit, branch or tag"
+        )
+    listed = _git(top, "diff", "--name-only", "-z", "--diff-filter=ACMR", commit.strip(), "--")
+    untracked = _git(top, "ls-files", "-z", "--others", "--exclude-standard")
+    return {(top / name).resolve() for name in (listed + untracked).split("\0") if name}
+
+
+def changed_since(ref: str, candidates: Sequence[str]) -> list[str]:
+    """The candidates that git reports changed since `ref`, each asked of the repository it
+    lies in (not the current folder's)."""
+    tops: dict[Path, Path] = {}
+    changed: dict[Path, set[Path]] = {}
+    kept = []
+    for candidate in candidates:
+        if candidate == "-":
+            kept.append(candidate)
+            continue
+        path = Path(candidate).resolve()
+        folder = path.parent
+        if folder not in tops:
+            tops[folder] = Path(_git(folder, "rev-parse", "--show-toplevel").strip())
+        top = tops[folder]
+        if top not in changed:
+            changed[top] = _changed(top, ref)
+        if path in changed[top]:
+            kept.append(candidate)
+    return kept

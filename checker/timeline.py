@@ -46,7 +46,7 @@ def timex_interval(value: str) -> tuple[date, date] | None:
             )
         if m := re.fullmatch(r"(\d{3})X", value):
             return date(int(m[1]) * 10, 1, 1), date(int(m[1]) * 10 + 9, 12, 31)
-    except ValueError:
+    except (ValueError, OverflowError):  # a week or season past 9999-12-31 holds no days
         return None
     return None
 

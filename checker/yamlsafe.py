@@ -32,9 +32,26 @@ class _LineLoader(_NoAliasLoader):
         return mapping
 
 
+class _TextDatesLoader(_NoAliasLoader):
+    """Reads a timestamp (`2023-03-14`, `2023-02-30`, `2023-03-14 10:00:00`) as the text it is,
+    so that a day that does not exist is the caller's to report, not a crash of the parser."""
+
+
+def _as_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
+    return str(loader.construct_scalar(node))
+
+
+_TextDatesLoader.add_constructor("tag:yaml.org,2002:timestamp", _as_text)
+
+
 def load(text: str) -> Any:
     """Parse YAML text safely; raises `yaml.YAMLError` on bad input."""
     return yaml.load(text, Loader=_NoAliasLoader)
+
+
+def load_text_dates(text: str) -> Any:
+    """Parse YAML text safely, timestamps kept as strings; raises `yaml.YAMLError`."""
+    return yaml.load(text, Loader=_TextDatesLoader)
 
 
 def load_with_lines(text: str) -> Any:

@@ -111,3 +111,108 @@ def test_bad_toml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     config.find.cache_clear()
     assert main(["check", str(tmp_path / "release.txt")]) == 2
     assert "pyproject.toml: not valid TOML" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (b"rules:\n  weekday-mismatch: \xff\n", ".factcheck.yaml:2: not UTF-8 text"),
+        (b"a: " + b"[" * 3000 + b"]" * 3000 + b"\n", "not valid YAML: nested too deeply"),
+        (b"rules:\n  weekday-mismatch: warning\n  weekdy-mismatch: off\n", ".yaml:3: unknown rule"),
+        (b"locale: fr-FR\n", ":1: locale: 'fr-FR' is not an English locale"),
+        (b"locale: xyz\n", "'xyz' is not an English locale"),
+        (b"packs: [../elsewhere]\n", ":1: pack '../elsewhere' lies outside the project"),
+        (b"overrides:\n  - paths: ['/srv/press/*.txt']\n", ":2: overrides[0].paths[0]: '/srv"),
+        (b"overrides:\n  - paths: ['us/[ab']\n", "'us/[ab' has an unclosed ["),
+        (b"overrides:\n  - paths: ['../*.txt']\n", "reaches outside the configuration's folder"),
+        (b"overrides:\n  - paths: ['']\n", "an empty glob matches nothing"),
+        (b"overrides:\n  - paths: ['a/***']\n", "'a/***' is not a glob"),
+        (b"overrides:\n  - paths: ['x']\n    locale: de-DE\n", ":3: overrides[0].locale"),
+    ],
+)
+def test_a_configuration_that_cannot_be_used_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], raw: bytes, message: str
+) -> None:
+    (tmp_path / "release.txt").write_text(WEEKDAY)
+    (tmp_path / ".factcheck.yaml").write_bytes(raw)
+    config.find.cache_clear()
+    assert main(["check", str(tmp_path / "release.txt")]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err, err
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (b"tool = 5\n", "pyproject.toml: 'tool' is not a table"),
+        (b"[tool]\nfactcheck = 5\n", "'tool.factcheck' is not a table"),
+        (b"a = " + b"[" * 3000 + b"]" * 3000 + b"\n", "not valid TOML: nested too deeply"),
+        (b'[tool.factcheck]\nfail-on = "\xff"\n', "pyproject.toml:2: not UTF-8 text"),
+    ],
+)
+def test_a_pyproject_that_cannot_be_used_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], raw: bytes, message: str
+) -> None:
+    (tmp_path / "release.txt").write_text(WEEKDAY)
+    (tmp_path / "pyproject.toml").write_bytes(raw)
+    config.find.cache_clear()
+    assert main(["check", str(tmp_path / "release.txt")]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1, err
+
+
+def test_an_unreadable_configuration(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "release.txt").write_text(WEEKDAY)
+    (tmp_path / ".factcheck.yaml").write_text("fail-on: never\n")
+    real_open = Path.open
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> object:
+        if self.name == ".factcheck.yaml":  # as root, chmod 000 would not stop the read
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", refuse)
+    config.find.cache_clear()
+    assert main(["check", str(tmp_path / "release.txt")]) == 2
+    assert ".factcheck.yaml: cannot be read (Permission denied)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("glob", "flagged"),
+    [
+        ("**/*.txt", []),  # every depth, the top level too
+        ("us/*.txt", ["top.txt", "us/sub/deep.txt"]),  # that folder only, not below it
+        ("us/**", ["top.txt"]),
+        ("*.txt", []),  # gitignore: a name without a slash matches at any depth
+        ("/top.txt", None),  # absolute: refused
+    ],
+)
+def test_override_globs_have_gitignore_semantics(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], glob: str, flagged: list[str] | None
+) -> None:
+    for name in ("top.txt", "us/a.txt", "us/sub/deep.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(WEEKDAY)
+    (tmp_path / ".factcheck.yaml").write_text(
+        f"overrides:\n  - paths: ['{glob}']\n    rules: {{weekday-mismatch: 'off'}}\n"
+    )
+    config.find.cache_clear()
+    status = main(["check", "--format", "json", str(tmp_path)])
+    captured = capsys.readouterr()
+    if flagged is None:
+        assert status == 2 and "absolute path" in captured.err
+        return
+    documents = json.loads(captured.out)["documents"]
+    found = [Path(d["path"]).relative_to(tmp_path).as_posix() for d in documents if d["findings"]]
+    assert found == flagged
+
+
+def test_english_locales_are_accepted_in_any_spelling() -> None:
+    for spelling in ("en-US", "en_us", "EN-GB", "en", "en-001"):
+        assert config.Config.model_validate({"locale": spelling}).locale is not None
+    assert (
+        config.date_order_of(None, config.Config.model_validate({"locale": "en_us"}).locale)
+        == "MDY"
+    )

@@ -52,7 +52,7 @@ def test_order_of_sources() -> None:
 
 
 def test_front_matter_errors_are_one_line() -> None:
-    with pytest.raises(InputError, match="not YYYY-MM-DD"):
+    with pytest.raises(InputError, match="not a day in the form YYYY-MM-DD"):
         from_text("---\ndate: soon\n---\nBody")
     with pytest.raises(InputError, match="not valid YAML"):
         from_text("---\ndate: [unclosed\n---\nBody")

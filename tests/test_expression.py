@@ -259,3 +259,118 @@ def test_pairs_by_sentence_or_any(tmp_path: Path, pair: str, expected: list[str]
     document = from_text(text, release_date=None)
     found = RuleSet([rule]).evaluate(document, claims_of(document))
     assert [f.message for f in found] == expected  # one finding per claim: its first pair
+
+
+BOUNDED = """\
+id: bounded
+check: expression
+severity: info
+message: "{claim}"
+description: A rule whose condition is hostile or broken.
+help: None.
+params:
+  claim: {kind: date}
+  when: "WHEN"
+examples:
+  - {expect: fails, date: 2023-05-10, text: "We met on 3 May 2023."}
+  - {expect: passes, date: 2023-05-10, text: "Nothing here."}
+"""
+
+
+def _evaluate(tmp_path: Path, rule_text: str, text: str) -> list[Any]:
+    path = tmp_path / "bounded.yaml"
+    path.write_text(rule_text, encoding="utf-8")
+    document = from_text(text, release_date=None)
+    return RuleSet([load_file(path)]).evaluate(document, claims_of(document))
+
+
+@pytest.mark.parametrize(
+    ("when", "problem"),
+    [
+        ("max([[1]*99999]*99999) == 1", "a list of more than 10,000 items"),
+        ("max([[1]*9999]*9999) == 1", "too large a value"),
+        ("len('ab' * 10000000) > 1", "too large a value"),
+        ("min([]) == 1", "ValueError: min() arg is an empty sequence"),
+        ("1 / (claim.start - claim.start) > 0", "ZeroDivisionError"),
+        ("claim.text + 1 == 2", "TypeError"),
+    ],
+)
+def test_a_failing_expression_is_a_rule_error_not_silence(
+    tmp_path: Path, when: str, problem: str
+) -> None:
+    began = time.monotonic()
+    found = _evaluate(tmp_path, BOUNDED.replace("WHEN", when), "We met on 3 May 2023.")
+    assert time.monotonic() - began < 10  # a bound, not a benchmark: it used to run for ever
+    [failure] = found
+    assert failure.rule == "rule-error" and failure.severity == "error"
+    assert "rule 'bounded' failed" in failure.message and problem in failure.message
+    assert failure.text == "3 May 2023" and "bounded.yaml:1" in (failure.help or "")
+
+
+def test_numbers_built_value_by_value_are_bounded(tmp_path: Path) -> None:
+    values = "".join(f'    v{i}: "v{i - 1} * v{i - 1}"\n' for i in range(1, 40))
+    rule = BOUNDED.replace(
+        '  when: "WHEN"\n', f'  values:\n    v0: "claim.start + 99"\n{values}  when: "v39 > 0"\n'
+    )
+    [failure] = _evaluate(tmp_path, rule, "We met on 3 May 2023.")
+    assert "a number larger than 4096 bits" in failure.message
+
+
+def test_a_missing_value_is_no_finding_and_no_rule_error(tmp_path: Path) -> None:
+    for when in (
+        "claim.number > 5",
+        "days_between(release, claim.date) > 0",
+        "claim.readings[3].order == 'DMY'",
+    ):
+        assert _evaluate(tmp_path, BOUNDED.replace("WHEN", when), "We met on 3 May 2023.") == []
+
+
+def test_a_rule_that_runs_past_its_budget_is_stopped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from checker.checks import expression as check
+
+    monkeypatch.setattr(check, "BUDGET", -1.0)
+    [failure] = _evaluate(
+        tmp_path, BOUNDED.replace("WHEN", "claim.start >= 0"), "We met on 3 May 2023."
+    )
+    assert "ran for more than" in failure.message
+
+
+def test_pair_any_judges_each_claim_with_its_nearest_others_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from checker.checks import expression as check
+
+    path = tmp_path / "pairs.yaml"
+    path.write_text(PAIRS.replace("PAIR", "any").replace("kind: age", "kind: date")
+                    .replace("true_", "claim.text == 'never'"), "utf-8")  # fmt: skip
+    rule = load_file(path)
+    text = " ".join(f"Day {n} was {1 + n % 28} May {1900 + n % 120}." for n in range(612))
+    document = from_text(text, release_date=None)
+    claims = claims_of(document)
+    dates = [c for c in claims if c.kind == "date"]
+    assert len(dates) >= 600
+    judged = 0
+    real = check._Program.judge
+
+    def counted(self: Any, claim: Claim, other: Claim | None) -> Any:
+        nonlocal judged
+        judged += 1
+        return real(self, claim, other)
+
+    monkeypatch.setattr(check._Program, "judge", counted)
+    assert RuleSet([rule]).evaluate(document, claims) == []
+    assert judged <= check.PARTNERS * len(dates)  # linear: it was len(dates) ** 2
+
+
+def test_nearest_takes_the_closest_others_on_both_sides() -> None:
+    from checker.checks.expression import Nearest
+
+    claims = [
+        CLAIM.model_copy(update={"id": f"c{i}", "start": 10 * i, "end": 10 * i + 5})
+        for i in range(10)
+    ]
+    around = Nearest(list(reversed(claims))).around(claims[5], count=4)
+    assert [c.id for c in around] == ["c3", "c4", "c6", "c7"]
+    assert [c.id for c in Nearest(claims).around(claims[0], count=3)] == ["c1", "c2", "c3"]

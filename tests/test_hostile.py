@@ -35,7 +35,9 @@ def test_random_bytes(tmp_path: Path) -> None:
 
 
 def test_random_bytes_on_standard_input() -> None:
-    one_line_error(check("-", stdin=b"\xff\xfe\xfa" * 100), "<stdin>: not UTF-8 text")
+    one_line_error(check("-", stdin=b"\xfa\xff\xfe" * 100), "<stdin>: not UTF-8 text")
+    # FF FE is UTF-16's byte-order mark: what follows is decoded as UTF-16, and refused as noise.
+    one_line_error(check("-", stdin=b"\xff\xfe\xfa" * 100), "<stdin>: not a text file")
 
 
 def test_a_50_mb_release(tmp_path: Path) -> None:

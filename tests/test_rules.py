@@ -16,6 +16,7 @@ from checker.engine import RuleSet
 from checker.engine.loader import load as load_folders
 from checker.engine.schema import Example, Rule
 from checker.models import Finding
+from checker.packs import overlaps
 from checker.pipeline import claims_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,15 +31,6 @@ CORE = RuleSet([r for r in RULES if Path(r.source).parent.name == "core"])
 TIME_RULES = RuleSet([r for r in RULES if r.id in TIME])
 CASES = [(rule, example) for rule in RULES for example in rule.examples]
 CASE_IDS = [f"{rule.id}:{i}:{e.expect}" for rule in RULES for i, e in enumerate(rule.examples)]
-
-
-def overlaps(finding: Finding, text: str, fragment: str) -> bool:
-    start = text.find(fragment)
-    while start >= 0:
-        if finding.start < start + len(fragment) and start < finding.end:
-            return True
-        start = text.find(fragment, start + 1)
-    return False
 
 
 @pytest.mark.parametrize(("rule", "example"), CASES, ids=CASE_IDS)

@@ -78,6 +78,45 @@ def test_unused_suppression_reports_can_themselves_be_ignored(rules: RuleSet) ->
     assert findings(rules, body) == []
 
 
-def test_comments_that_are_not_suppressions_are_left_alone(rules: RuleSet) -> None:
-    body = f"<!-- a note -->\n<!-- factcheck: something else -->\n{WRONG}"
+def test_comments_that_are_not_for_factcheck_are_left_alone(rules: RuleSet) -> None:
+    body = f"<!-- a note -->\n<!-- factcheck is great -->\n{WRONG}"
     assert rule_ids(findings(rules, body)) == ["weekday-mismatch"]
+
+
+@pytest.mark.parametrize(
+    ("comment", "message"),
+    [
+        ("<!-- factcheck: disable weekday-mismatch -->",
+         "unknown factcheck directive 'disable': it is ignore, ignore-file, off or on"),
+        ("<!-- factcheck: ignor weekday-mismatch -->", "unknown factcheck directive 'ignor' (did you mean 'ignore'?)"),
+        ("<!-- factcheck: something else -->", "unknown factcheck directive 'something'"),
+        ("<!-- factcheck: ignore -->", "'factcheck: ignore' names no rule id"),
+        ("<!-- factcheck: ignore weekday-mismatch because -->", "cannot read 'factcheck: ignore weekday-mismatch because'"),
+        ("<!-- factcheck: on -->", "'factcheck: on' without an 'off' before it"),
+    ],
+)  # fmt: skip
+def test_an_unknown_directive_is_reported_not_ignored(
+    rules: RuleSet, comment: str, message: str
+) -> None:
+    found = findings(rules, f"{comment}\n{WRONG}")
+    assert "weekday-mismatch" in rule_ids(found)
+    [reported] = [f for f in found if f.rule == "unused-suppression"]
+    assert reported.severity == "info" and message in reported.message and reported.line == 3
+
+
+def test_a_block_between_off_and_on(rules: RuleSet) -> None:
+    inside = (
+        f"<!-- factcheck: off -- a quoted programme -->\n{WRONG}\nMore.\n<!-- factcheck: on -->"
+    )
+    assert findings(rules, f"{inside}\n\nAfter: {WRONG}")[0].line == 8
+    assert rule_ids(findings(rules, inside)) == []
+    named = f"<!-- factcheck: off weekday-mismatch -->\n{WRONG}\n<!-- factcheck: on -->"
+    assert rule_ids(findings(rules, named)) == []
+    other = f"<!-- factcheck: off invalid-date -->\n{WRONG}\n<!-- factcheck: on -->"
+    assert sorted(rule_ids(findings(rules, other))) == ["unused-suppression", "weekday-mismatch"]
+
+
+def test_an_unclosed_block_runs_to_the_end_and_an_empty_one_is_reported(rules: RuleSet) -> None:
+    assert findings(rules, f"<!-- factcheck: off -->\nIntro.\n\n{WRONG}") == []
+    [empty] = findings(rules, "<!-- factcheck: off -->\nClean.\n<!-- factcheck: on -->")
+    assert empty.message == "this 'factcheck: off' block suppresses nothing"

@@ -85,7 +85,9 @@ def run(facts: Facts, claims: list[Claim], params: DurationParams) -> Iterator[H
             },  # fmt: skip
             related=(common.related(origin, "since"),),
             working=working,
-            suggestion=f"{completed} {measure}s",
+            # One wording or none: "57 or 58 years" is no text a tool can apply (the working
+            # keeps the alternatives).
+            suggestion=f"{completed} {measure}s" if most - fewest == 1 else None,
             claims=(claim.id, start.id),
         )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import time
 from collections.abc import Iterator, Mapping
 from typing import Any, Literal
 
@@ -97,6 +99,10 @@ def fields_of(params: ExpressionParams) -> frozenset[str]:
     return _message_names(params.values)
 
 
+PARTNERS = 32  # `pair: any`: the others nearest a claim, so that the work grows linearly
+BUDGET = 2.0  # seconds a rule may run on one document before it is stopped as a rule error
+
+
 @register("expression", ExpressionParams, set(), fields_of)
 def run(facts: Facts, claims: list[Claim], params: ExpressionParams) -> Iterator[Hit]:
     """Flag every claim (or pair) for which the rule's `when` holds."""
@@ -113,12 +119,37 @@ def run(facts: Facts, claims: list[Claim], params: ExpressionParams) -> Iterator
         key = _pair_key(params.pair, other)
         if key is not None and program.selects(params.other, other):
             others.setdefault(key, []).append(other)
+    anywhere = Nearest(others.get("any", []))
     for claim in chosen:
-        for other in others.get(_pair_key(params.pair, claim), []):
+        group = anywhere.around(claim) if params.pair == "any" else others.get(_pair_key(params.pair, claim), [])
+        for other in group:
             hit = program.judge(claim, other) if other.id != claim.id else None
             if hit is not None:
                 yield hit
                 break
+
+
+class Nearest:
+    """The others nearest a claim in the text: `pair: any` would otherwise judge every pair of
+    a document, n² of them; it judges each claim with at most PARTNERS others."""
+
+    def __init__(self, others: list[Claim]) -> None:
+        self.others = sorted(others, key=lambda c: (c.start, c.end))
+        self.starts = [c.start for c in self.others]
+
+    def around(self, claim: Claim, count: int | None = None) -> list[Claim]:
+        """The `count` (PARTNERS) others nearest the claim, in text order, itself left out."""
+        count = PARTNERS if count is None else count
+        others = self.others
+        low = high = bisect.bisect_left(self.starts, claim.start)
+        while high - low < count + 1 and (low > 0 or high < len(others)):
+            before = claim.start - others[low - 1].end if low > 0 else None
+            after = others[high].start - claim.end if high < len(others) else None
+            if after is None or (before is not None and before <= after):
+                low -= 1
+            else:
+                high += 1
+        return [o for o in others[low:high] if o.id != claim.id][:count]
 
 
 def _pair_key(pair: str, claim: Claim) -> object:
@@ -130,11 +161,17 @@ def _pair_key(pair: str, claim: Claim) -> object:
     return "any"
 
 
+_MISSING = object()  # what an expression gives when a value it needs is not there
+
+
 class _Program:
-    """A rule's expressions, parsed once, run over one document's frozen claim data."""
+    """A rule's expressions, parsed once, run over one document's frozen claim data, within
+    a time budget; an expression that fails (other than on a missing value) fails the rule."""
 
     def __init__(self, params: ExpressionParams, facts: Facts) -> None:
         self.params = params
+        self.runner = expression.evaluator()
+        self.deadline = time.monotonic() + BUDGET
         self.release = facts.release_date.isoformat() if facts.release_date else None
         self.data: dict[str, Mapping[str, Any]] = {}
         names = _base_names(params.other is not None)
@@ -162,22 +199,35 @@ class _Program:
         if selector.where is None:
             return True
         names = {"claim": self.frozen(claim), "release": self.release}
+        value = self.run(self.where[id(selector)], selector.where, names, claim)
+        return value is not _MISSING and bool(value)
+
+    def run(self, tree: Any, source: str, names: dict[str, Any], claim: Claim) -> Any:
+        """One expression's value; _MISSING when it needs a value the claim does not have."""
+        if time.monotonic() > self.deadline:
+            raise expression.RuleFailure(
+                f"ran for more than {BUDGET:g} s on this document", claim.start, claim.end
+            )
         try:
-            return bool(expression.evaluate(self.where[id(selector)], selector.where, names))
-        except expression.ExpressionError:
-            return False
+            return expression.evaluate(tree, source, names, self.runner)
+        except expression.MissingValue:
+            return _MISSING
+        except expression.ExpressionError as exc:
+            raise expression.RuleFailure(
+                f"{source!r} failed: {exc}", claim.start, claim.end
+            ) from None
 
     def judge(self, claim: Claim, other: Claim | None) -> Hit | None:
         """A hit when `when` holds for the claim (and the other); None when not or when it fails."""
         names: dict[str, Any] = {"claim": self.frozen(claim), "release": self.release}
         if other is not None:
             names["other"] = self.frozen(other)
-        try:
-            for name, source, tree in self.values:
-                names[name] = expression.evaluate(tree, source, names)
-            if not expression.evaluate(self.when, self.params.when, names):
-                return None
-        except expression.ExpressionError:
+        for name, source, tree in self.values:
+            names[name] = self.run(tree, source, names, claim)
+            if names[name] is _MISSING:
+                return None  # a value the claim does not have: the rule does not apply
+        holds = self.run(self.when, self.params.when, names, claim)
+        if holds is _MISSING or not holds:
             return None
         shown = {k: _shown(v) for k, v in names.items() if k in self.params.values}
         values: dict[str, str | int | float] = {

@@ -30,7 +30,9 @@ def run(facts: Facts, claims: list[Claim], params: ReversedRangeParams) -> Itera
         if claim.kind != "range":
             continue
         ends = common.parts(claim, index)
-        if len(ends) != 2 or any(e.kind != "date" or e.date is None for e in ends):
+        if len(ends) != 2 or any(
+            e.kind != "date" or not (e.date and e.date.is_valid) for e in ends
+        ):
             continue
         first, second = ends
         assert first.date is not None and second.date is not None

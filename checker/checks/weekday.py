@@ -26,6 +26,8 @@ def nearest(day: date, weekday: int) -> tuple[date, date]:
     """The nearest days before and after `day` that fall on `weekday`."""
     back = (day.weekday() - weekday) % 7 or 7
     ahead = (weekday - day.weekday()) % 7 or 7
+    if not date.min + timedelta(days=7) <= day <= date.max - timedelta(days=7):
+        return day, day  # the calendar's first or last week: no day beyond it to name
     return day - timedelta(days=back), day + timedelta(days=ahead)
 
 

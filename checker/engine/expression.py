@@ -15,6 +15,9 @@ from checker.engine import functions
 from checker.models import Claim
 
 MAX_LENGTH = 1000
+MAX_ITEMS = 10_000  # elements a list or tuple may hold, nested ones counted
+MAX_CHARACTERS = 100_000  # characters a string may hold
+MAX_BITS = 4096  # a number beyond this has no business in a press release
 FIELDS = frozenset(Claim.model_fields) | {"order"}  # a claim's fields, and a reading's
 
 _ALLOWED = (
@@ -77,7 +80,21 @@ for _bitwise in (
 
 
 class ExpressionError(Exception):
-    """An expression that failed while it ran (a missing value, a wrong type): no finding."""
+    """An expression that failed while it ran: the rule is wrong, and says so."""
+
+
+class RuleFailure(Exception):
+    """A rule that failed on a document (an expression that fails, a run past its budget): the
+    engine reports it as a `rule-error` finding at the claim it was judging."""
+
+    def __init__(self, problem: str, start: int = 0, end: int = 0) -> None:
+        super().__init__(problem)
+        self.problem, self.start, self.end = problem, start, end
+
+
+class MissingValue(ExpressionError):
+    """An expression that needed a value the claim does not have (None, a reading it lacks):
+    the rule does not apply to that claim, and gives no finding."""
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:
@@ -87,17 +104,72 @@ def _suggest(word: str, choices: Iterable[str]) -> str:
 
 def _number_only(name: str, apply: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
     def safe(a: Any, b: Any) -> Any:
+        if a is None or b is None:
+            raise MissingValue(f"{name} of a missing value")
         if not all(isinstance(x, int | float) and not isinstance(x, bool) for x in (a, b)):
             raise ExpressionError(f"{name} needs two numbers")
-        return apply(a, b)
+        return _bounded(apply(a, b))
 
     return safe
 
 
+def size(value: Any, seen: dict[int, int] | None = None) -> int:
+    """How many elements a value holds, nested ones counted each time they appear (a list of
+    one list repeated 99,999 times holds 99,999 times that list)."""
+    if not isinstance(value, list | tuple):
+        return 1
+    seen = {} if seen is None else seen
+    if id(value) not in seen:
+        seen[id(value)] = len(value) + sum(
+            size(v, seen) for v in value if isinstance(v, list | tuple)
+        )
+    return seen[id(value)]
+
+
+def _bounded(value: Any) -> Any:
+    """The value, or an ExpressionError when it is larger than a rule may build."""
+    if isinstance(value, str) and len(value) > MAX_CHARACTERS:
+        raise ExpressionError(f"a string longer than {MAX_CHARACTERS:,} characters")
+    if isinstance(value, int) and value.bit_length() > MAX_BITS:
+        raise ExpressionError(f"a number larger than {MAX_BITS} bits")
+    if isinstance(value, list | tuple) and size(value) > MAX_ITEMS:
+        raise ExpressionError(f"a list of more than {MAX_ITEMS:,} items")
+    return value
+
+
+def _measure(value: Any) -> int:
+    """What a value weighs for a bound: its characters, its nested items, its bits."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, list | tuple):
+        return size(value)
+    return 1
+
+
+def _add(a: Any, b: Any) -> Any:
+    if a is None or b is None:
+        raise MissingValue("+ of a missing value")
+    if isinstance(a, str | list | tuple) and _measure(a) + _measure(b) > MAX_ITEMS * 10:
+        raise ExpressionError("joining those would build too large a value")
+    return _bounded(a + b)
+
+
+def _multiply(a: Any, b: Any) -> Any:
+    if a is None or b is None:
+        raise MissingValue("* of a missing value")
+    if isinstance(a, int) and isinstance(b, int) and a.bit_length() + b.bit_length() > MAX_BITS:
+        raise ExpressionError(f"a number larger than {MAX_BITS} bits")
+    for sequence, count in ((a, b), (b, a)):
+        repeated = isinstance(sequence, str | list | tuple) and isinstance(count, int)
+        if repeated and count > 0 and _measure(sequence) * count > MAX_CHARACTERS:
+            raise ExpressionError("repeating that would build too large a value")
+    return _bounded(a * b)
+
+
 OPERATORS: dict[type, Any] = {
-    ast.Add: simpleeval.safe_add,
-    ast.Sub: op.sub,
-    ast.Mult: simpleeval.safe_mult,
+    ast.Add: _add,
+    ast.Sub: _number_only("-", op.sub),
+    ast.Mult: _multiply,
     ast.Div: _number_only("/", op.truediv),
     ast.FloorDiv: _number_only("//", op.floordiv),
     ast.Mod: _number_only("%", op.mod),
@@ -163,14 +235,62 @@ def _check_node(node: ast.AST, names: frozenset[str], called: bool) -> None:
         raise ValueError(f"{type(node).__name__} is not supported")
 
 
-def evaluate(tree: ast.expr, source: str, names: Mapping[str, Any]) -> Any:
-    """Run a checked expression over frozen data; an ExpressionError when it fails."""
-    evaluator = simpleeval.EvalWithCompoundTypes(operators=OPERATORS, names=dict(names))
-    evaluator.functions = dict(functions.FUNCTIONS)
+def _guarded(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    """A registered function that says a missing argument is missing, and bounds its result."""
+
+    def call(*args: Any) -> Any:
+        if any(a is None for a in args):
+            raise MissingValue(f"{name}() of a missing value")
+        for arg in args:
+            _bounded(arg)
+        return _bounded(function(*args))
+
+    return call
+
+
+GUARDED = {name: _guarded(name, function) for name, function in functions.FUNCTIONS.items()}
+
+
+class _Evaluator(simpleeval.EvalWithCompoundTypes):  # type: ignore[misc]
+    """simpleeval with every list and tuple literal bounded."""
+
+    def _eval_list(self, node: ast.List) -> Any:
+        return _bounded(super()._eval_list(node))
+
+    def _eval_tuple(self, node: ast.Tuple) -> Any:
+        return _bounded(super()._eval_tuple(node))
+
+
+def evaluator() -> simpleeval.EvalWithCompoundTypes:
+    """An evaluator with our operators and functions, made once and reused with new names."""
+    made = _Evaluator(operators=OPERATORS, names={})
+    made.functions = dict(GUARDED)
+    return made
+
+
+_SHARED = evaluator()
+
+
+def evaluate(
+    tree: ast.expr,
+    source: str,
+    names: Mapping[str, Any],
+    runner: simpleeval.EvalWithCompoundTypes | None = None,
+) -> Any:
+    """Run a checked expression over frozen data. A MissingValue when it needed a value that is
+    not there (None, a reading the claim lacks); an ExpressionError when it fails otherwise."""
+    runner = runner or _SHARED
+    runner.names = names
     try:
-        return evaluator.eval(source, previously_parsed=tree)
+        return runner.eval(source, previously_parsed=tree)
     except ExpressionError:
         raise
+    except (IndexError, KeyError) as exc:
+        raise MissingValue(f"{type(exc).__name__}: {exc}") from None
+    except TypeError as exc:
+        if "NoneType" in str(exc):
+            raise MissingValue(f"TypeError: {exc}") from None
+        raise ExpressionError(f"TypeError: {exc}") from None
     except Exception as exc:
         raise ExpressionError(f"{type(exc).__name__}: {exc}") from None
 

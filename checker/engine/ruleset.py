@@ -5,6 +5,7 @@ from __future__ import annotations
 from checker.checks.base import Facts, Hit
 from checker.document import Document
 from checker.engine import suppressions, template
+from checker.engine.expression import RuleFailure
 from checker.engine.schema import Rule
 from checker.models import Claim, Finding
 
@@ -29,6 +30,27 @@ def finding(rule: Rule, hit: Hit, document: Document) -> Finding:
     )
 
 
+RULE_ERROR = "rule-error"
+
+
+def rule_error(rule: Rule, failure: RuleFailure, document: Document) -> Finding:
+    """The finding that says a rule failed on this document, where it was judging."""
+    start = min(max(failure.start, 0), len(document.text))
+    end = min(max(failure.end, start), len(document.text))
+    line, column = document.line_column(start)
+    return Finding(
+        rule=RULE_ERROR,
+        severity="error",
+        message=f"rule '{rule.id}' failed: {failure.problem}",
+        start=start,
+        end=end,
+        line=line,
+        column=column,
+        text=document.text[start:end],
+        help=f"Fix the rule at {rule.source}; `factcheck rules test` runs its examples.",
+    )
+
+
 class RuleSet:
     """The rules of a run, in load order."""
 
@@ -47,9 +69,13 @@ class RuleSet:
         for rule in self.rules:
             if not rule.enabled:
                 continue
-            for hit in rule.check_type.run(facts, claims, rule.settings):
-                key = (rule.id, hit.start, hit.end)
-                if key not in seen:
-                    seen.add(key)
-                    findings.append(finding(rule, hit, document))
-        return suppressions.apply(document, findings, (r.id for r in self.rules))
+            try:
+                for hit in rule.check_type.run(facts, claims, rule.settings):
+                    key = (rule.id, hit.start, hit.end)
+                    if key not in seen:
+                        seen.add(key)
+                        findings.append(finding(rule, hit, document))
+            except RuleFailure as failure:  # the rule's findings so far stand; it stops here
+                findings.append(rule_error(rule, failure, document))
+        known = [*(r.id for r in self.rules), RULE_ERROR]
+        return suppressions.apply(document, findings, known)

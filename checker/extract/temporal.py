@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from checker.extract import (
     anaphora,
@@ -25,18 +26,24 @@ from checker.timeline import iso_week
 
 def candidates(text: str, ctx: Context) -> list[Draft]:
     """Every temporal candidate; of two with the same span, the earlier in this list wins."""
-    return [
-        *anaphora.find(text, ctx),
-        *dates.find(text, ctx),
-        *periods.find(text, ctx),
-        *spoken.find(text, ctx),
-        *holidays.find(text, ctx),
-        *relative.find(text, ctx),
-        *months.find(text, ctx),
-        *sets.find(text, ctx),
-        *times.find(text, ctx),
-        *durations.find(text, ctx),
-    ]
+    finders = (anaphora, dates, periods, spoken, holidays, relative, months, sets, times, durations)
+    return [draft for finder in finders for draft in _within_calendar(finder.find, text, ctx)]
+
+
+def _within_calendar(
+    find: Callable[[str, Context], list[Draft]], text: str, ctx: Context
+) -> list[Draft]:
+    """An extractor's candidates. Near the calendar's edges (a release in year 1 or 9999, "3 May"
+    read in year 0) its date arithmetic can leave the years `datetime` holds: that extractor's
+    candidates are dropped, not the document."""
+    try:
+        return find(text, ctx)
+    except OverflowError:
+        return []
+    except ValueError as exc:
+        if "out of range" in str(exc):
+            return []
+        raise
 
 
 _WEEK_OF = re.compile(r"\bthe\s+week\s+of\s+$", re.IGNORECASE)
