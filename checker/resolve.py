@@ -56,6 +56,7 @@ class Resolver:
         self._acronyms: dict[str, str] = {}
         self._owned_entities: dict[tuple[str, str], Entity] = {}
         self._owned_first: dict[str, int] = {}  # where each owned thing is first said
+        self._descriptions: dict[str, Entity] = {}
         # Names first, descriptions after: "the EU-IOM strategic cooperation framework" may come
         # before "a Strategic Cooperation Framework" is named.
         for index, phrase in enumerate(analysis.noun_phrases):
@@ -87,6 +88,8 @@ class Resolver:
                     )
                     return
             entity = self._matching(key, kind)
+            if entity is None and self._ambiguous(key, kind):
+                return  # "The Forum" after the Water Forum and the Energy Forum: not guessed
             if entity is None:
                 entity = Entity(f"e{len(self.entities) + 1}", self._shown(phrase),
                                 "person" if kind == "person" else "organisation", {key})  # fmt: skip
@@ -105,8 +108,15 @@ class Resolver:
     def _shown(self, phrase: NounPhrase) -> str:
         """A name as shown: without its determiner, adjectives or ordinal ("Oakhollow Apple Fair")."""
         words = name_words(phrase, self.analysis.tokens)
-        while len(words) > 1 and words[0].tag in ("ADJ", "ORD", "NUM"):
-            words = words[1:]
+        person = phrase.name and kind_of_name(phrase, self.analysis.tokens) == "person"
+        titles = lexicon.words("titles.txt") if person else frozenset()
+        counting = lexicon.table("frequencies.tsv").keys() | {"inaugural"}
+        while len(words) > 1 and (
+            words[0].tag in ("ORD", "NUM")
+            or (words[0].tag == "ADJ" and (not words[0].is_cap or words[0].lower in counting))
+            or (words[0].lower.strip(".") in titles and len(words) > 2 and words[1].is_cap)
+        ):
+            words = words[1:]  # "Chair Kari Nordmann" is "Kari Nordmann"
         if not words:
             return phrase.text
         return self.analysis.text[words[0].start : words[-1].end]
@@ -147,6 +157,20 @@ class Resolver:
         if len(found) == 1:
             return found[0]
         return None
+
+    def _ambiguous(self, key: str, kind: str) -> bool:
+        """Whether a one-word name ends the names of two or more entities."""
+        words = key.split()
+        if len(words) != 1:
+            return False
+        found = {
+            entity.id
+            for entity in self.entities
+            if not (entity.kind == "person" and kind != "person")
+            for other in entity.keys
+            if other.split()[-1:] == words
+        }
+        return len(found) > 1
 
     def _link(self, index: int, entity: Entity, key: str, via: str) -> None:
         entity.keys.add(key)
@@ -195,6 +219,10 @@ class Resolver:
         )
         if not (pronoun or described):
             return None, ""
+        if pronoun:
+            ahead = self._fronted_subject(index, person)
+            if ahead is not None:
+                return ahead, f"'{token.text}' opens the sentence before '{ahead.name}'"
         if described and phrase is not None and phrase_index is not None:
             apposed = self._apposed(phrase_index)
             if apposed is not None:
@@ -209,11 +237,111 @@ class Resolver:
             return None, ""  # "the Clean50 program", "the Dallas-based organization": named apart
         if described and phrase is not None and phrase.head.lemma in lexicon.words("generic_descriptions.txt"):
             carriers = set()  # "the company": the one just named, not one far away that fits
-        entity = self._antecedent(index, kind, carriers)
+        entity, mention = self._antecedent(index, kind, carriers)
+        if entity is None and described and phrase is not None and phrase_index is not None:
+            entity = self._described(phrase_index, phrase)
+            if entity is not None:
+                return entity, f"'{phrase.text}' names nothing said before: it is its own"
+        if entity is None and pronoun:
+            entity = self._described_before(index, kind)
         if entity is None:
             return None, ""
         said = token.text if pronoun else (phrase.text if phrase else token.text)
-        return entity, f"'{said}' refers to '{entity.name}', named before it"
+        if mention is None or mention == entity.name:
+            return entity, f"'{said}' refers to '{entity.name}', said before it"
+        return entity, f"'{said}' refers to '{mention}' before it, which is '{entity.name}'"
+
+    def _described(self, phrase_index: int, phrase: NounPhrase) -> Entity | None:
+        """`The centre opened in 2010 … the centre marks …`: a description that stands for no
+        name is an entity of its own, the same wherever the release says it the same way."""
+        if phrase.determiner not in ("the", "this") or self._timed(phrase):
+            return None
+        key = _key(self._words(phrase))
+        if not key or phrase.head.lemma in lexicon.words("time_nouns.txt"):
+            return None
+        entity = self._descriptions.get(key)
+        if entity is None and self._names_ending(key):
+            return None  # "The Forum" after the Water Forum and the Energy Forum: not guessed
+        if entity is None:
+            person = phrase.head.lemma in lexicon.words("person_nouns.txt")
+            words = name_words(phrase, self.analysis.tokens)
+            while len(words) > 1 and (
+                words[0].tag in ("ADJ", "ORD", "NUM") or any(c.isdigit() for c in words[0].text)
+            ):
+                words = words[1:]  # "the 61-year-old director" is "director"
+            shown = self.analysis.text[words[0].start : words[-1].end] if words else phrase.text
+            entity = Entity(f"e{len(self.entities) + 1}", shown,
+                            "person" if person else "organisation", {key})  # fmt: skip
+            self.entities.append(entity)
+            self._descriptions[key] = entity
+            for index, other in enumerate(self.analysis.noun_phrases):
+                if index not in self.of_phrase and not other.name and other.determiner in ("the", "this") and _key(self._words(other)) == key:
+                    self.of_phrase[index] = (entity, "the same description")
+                    entity.mentions.append(index)
+        return entity
+
+    def _fronted_subject(self, index: int, person: bool) -> Entity | None:
+        """`Since its founding in 2004, the Hollow Trust has …`: a pronoun in a phrase put
+        before the sentence's subject stands for that subject."""
+        analysis = self.analysis
+        tokens = analysis.tokens
+        sentence = tokens[index].sent
+        k = index - 1
+        while k >= 0 and tokens[k].sent == sentence:
+            if tokens[k].tag in ("VERB", "AUX", "MODAL") or tokens[k].text in (",", ";", ":"):
+                return None
+            k -= 1
+        comma = next(
+            (j for j in range(index + 1, len(tokens))
+             if tokens[j].sent == sentence and tokens[j].text == ","),
+            None,
+        )  # fmt: skip
+        if comma is None or comma + 1 >= len(tokens) or tokens[comma + 1].sent != sentence:
+            return None
+        if any(t.tag in ("VERB", "AUX", "MODAL") for t in tokens[index:comma]
+               if "gerund" not in t.forms and "participle" not in t.forms):  # fmt: skip
+            return None  # "It grew, and …": the pronoun is a subject itself
+        subject = relations.subject_of(analysis, comma + 1)
+        if subject is None or analysis.noun_phrases[subject].first != comma + 1:
+            return None
+        found = analysis.noun_phrases[subject]
+        if found.pronoun or subject not in self.of_phrase:
+            if found.pronoun or found.determiner not in ("the", "this"):
+                return None
+            entity = self._described(subject, found)
+        else:
+            entity = self.of_phrase[subject][0]
+        if entity is None or (entity.kind == "person") != person:
+            return None
+        return entity
+
+    def _names_ending(self, key: str) -> bool:
+        """Whether a named entity's name ends in the words of `key`."""
+        words = key.split()
+        return any(
+            other.split()[-len(words) :] == words
+            for entity in self.entities
+            if entity.id not in {e.id for e in self._descriptions.values()}
+            for other in entity.keys
+        )
+
+    def _described_before(self, index: int, kind: str) -> Entity | None:
+        """`The centre marks 10 years since its opening`: with no name before it, a pronoun
+        stands for the nearest description of its kind within a few sentences."""
+        analysis = self.analysis
+        sentence = analysis.tokens[index].sent
+        for phrase_index in range(len(analysis.noun_phrases) - 1, -1, -1):
+            phrase = analysis.noun_phrases[phrase_index]
+            if phrase.first >= index:
+                continue
+            if sentence - analysis.tokens[phrase.first].sent > _REACH:
+                return None
+            if phrase.name or phrase.pronoun or phrase.determiner not in ("the", "this"):
+                continue
+            person = phrase.head.lemma in lexicon.words("person_nouns.txt")
+            if person == (kind == "person"):
+                return self._described(phrase_index, phrase)
+        return None
 
     def _timed(self, phrase: NounPhrase) -> bool:
         """`this year's race`: a thing named by its time, which stands for the series."""
@@ -303,13 +431,16 @@ class Resolver:
         ]
         return found[0] if len(found) == 1 else None
 
-    def _antecedent(self, index: int, kind: str, carriers: set[str]) -> Entity | None:
-        """The nearest entity of a kind named before token `index`: one that carries the claim
-        within a few paragraphs first, else any within a few sentences."""
+    def _antecedent(
+        self, index: int, kind: str, carriers: set[str]
+    ) -> tuple[Entity | None, str | None]:
+        """The nearest entity of a kind named before token `index`, with the words that name
+        it there: one that carries the claim within a few paragraphs first, else any within
+        a few sentences."""
         analysis = self.analysis
         sentence = analysis.tokens[index].sent
         paragraph = analysis.tokens[index].para
-        nearest: Entity | None = None
+        nearest: tuple[Entity | None, str | None] = (None, None)
         for phrase_index in sorted(self.of_phrase, reverse=True):
             phrase = analysis.noun_phrases[phrase_index]
             if phrase.first >= index:
@@ -319,9 +450,9 @@ class Resolver:
                 continue
             tok = analysis.tokens[phrase.first]
             if entity.id in carriers and paragraph - tok.para <= 6:
-                return entity
-            if nearest is None and sentence - tok.sent <= _REACH:
-                nearest = entity
+                return entity, self._shown(phrase)
+            if nearest[0] is None and sentence - tok.sent <= _REACH:
+                nearest = entity, self._shown(phrase)
             if paragraph - tok.para > 6:
                 break
         return nearest

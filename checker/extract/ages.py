@@ -87,7 +87,7 @@ def _age_at(analysis: Analysis, token: Token) -> Draft | None:
         head = token.lower.split("-year-old")[0]
         word = lexicon.number_words().get(head)
         years = int(head) if head.isdigit() else int(word.value) if word is not None else None
-        if years is None:
+        if years is None or _thing_described(analysis, i):
             return None
         return _age(analysis, i, i, years, "N-year-old", _year_old_person(analysis, i))
     number = _value(token) if token.tag == "NUM" else None
@@ -203,6 +203,23 @@ def named(analysis: Analysis, phrase: int | None) -> int | None:
             ):
                 return candidate
     return phrase
+
+
+def _thing_described(analysis: Analysis, i: int) -> bool:
+    """`a three-year-old programme`, `the 150-year-old building`: the age of a thing."""
+    phrase = analysis.phrase_of(i)
+    if phrase is None:
+        return False
+    head = analysis.noun_phrases[phrase].head
+    if head.i == i or head.lemma in lexicon.words("person_nouns.txt"):
+        return False
+    things = (
+        lexicon.words("organisation_heads.txt")
+        | lexicon.words("series_nouns.txt")
+        | lexicon.words("event_nouns.txt")
+        | lexicon.words("thing_nouns.txt")
+    )
+    return head.lemma in things or lexicon.singular(head.lower) in things
 
 
 def _year_old_person(analysis: Analysis, i: int) -> int | None:

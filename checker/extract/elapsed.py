@@ -9,7 +9,7 @@ from functools import cache
 from checker.extract import spans
 from checker.extract.base import Draft
 from checker.extract.events import frequency_in, sentence_span
-from checker.language import lexicon, relations
+from checker.language import lexicon, numbers, relations
 from checker.language.analysis import Analysis
 from checker.language.nouns import kind_of_name
 from checker.language.tokens import Token
@@ -32,17 +32,6 @@ def _jubilees() -> dict[tuple[str, ...], int]:
     return {tuple(row[0].split()): int(row[1]) for row in lexicon.rows("jubilees.tsv")}
 
 
-def _ordinal(token: Token) -> int | None:
-    """The value of an ordinal token: "21st", "twenty-first", "ninth"."""
-    if token.tag != "ORD":
-        return None
-    if token.kind == "number":
-        digits = token.lower[:-2]
-        return int(digits) if digits.isdigit() else None
-    word = lexicon.number_words().get(token.lower)
-    return int(word.value) if word is not None and word.kind == "ordinal" else None
-
-
 def find(analysis: Analysis, taken: spans.Index, origins: list[Draft]) -> list[Draft]:
     """Every count of years or of occasions, with the mention of whose they are."""
     tokens = analysis.tokens
@@ -50,10 +39,11 @@ def find(analysis: Analysis, taken: spans.Index, origins: list[Draft]) -> list[D
     for token in tokens:
         if taken.overlapping(token.start, token.end):
             continue
-        number = _ordinal(token)
+        ordinal = numbers.ordinal_at(tokens, token.i)
+        first, number = ordinal if ordinal is not None else (token.i, None)
         in_name = token.kind == "word" and token.is_cap and token.i + 1 < len(tokens) and tokens[token.i + 1].tag == "PROPN"
         if number is not None and 1 < number <= 1000 and not in_name:  # "The Second Spin Laptop Scheme"
-            draft = _counted(analysis, token, number, origins)
+            draft = _counted(analysis, token, first, number, origins)
             if draft is not None:
                 out.append(draft)
             continue
@@ -71,6 +61,8 @@ def find(analysis: Analysis, taken: spans.Index, origins: list[Draft]) -> list[D
 
 def _draft(analysis: Analysis, first: int, last: int, number: int, unit: str, cue: str) -> Draft:
     tokens = analysis.tokens
+    if first > 0 and tokens[first - 1].tag == "POSS":
+        first -= 1  # "its 25th anniversary": whose it is belongs to the claim
     start, end = tokens[first].start, tokens[last].end
     value = f"{number} {unit}"
     draft = Draft(
@@ -87,26 +79,29 @@ def _subject(draft: Draft, analysis: Analysis, phrase: int | None) -> None:
         draft.extra["subject_span"] = relations.owner_span(analysis, phrase)
 
 
-def _counted(analysis: Analysis, token: Token, number: int, origins: list[Draft]) -> Draft | None:
-    """An ordinal and what it counts: years of a life, anniversaries, or occasions of a series."""
+def _counted(
+    analysis: Analysis, token: Token, first: int, number: int, origins: list[Draft]
+) -> Draft | None:
+    """An ordinal (its words from `first` to `token`) and what it counts: years of a life,
+    anniversaries, or occasions of a series."""
     tokens = analysis.tokens
     i = token.i
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    prev = tokens[i - 1] if i > 0 else None
+    prev = tokens[first - 1] if first > 0 else None
     after = tokens[i + 2] if i + 2 < len(tokens) else None
     if (
         nxt is not None
-        and nxt.lower in ("year", "full")
+        and nxt.lower in _RUNNING | {"year", "full"}
         and (nxt.lower == "year" or (after and after.lower == "year"))
     ):
         year_at = i + 1 if nxt.lower == "year" else i + 2
         following = tokens[year_at + 1] if year_at + 1 < len(tokens) else None
         if (following is not None and following.lower in _RUNNING | {"in"}) or (
-            prev and prev.lower in _RUNNING
+            nxt.lower in _RUNNING
         ):
             draft = _draft(
                 analysis,
-                i,
+                first,
                 year_at + (1 if following and following.lower in _RUNNING else 0),
                 number,
                 "consecutive year",
@@ -116,7 +111,7 @@ def _counted(analysis: Analysis, token: Token, number: int, origins: list[Draft]
         elif prev is not None and (prev.tag == "POSS" or prev.lower == "the"):
             draft = _draft(
                 analysis,
-                i - 1 if prev.tag == "POSS" else i,
+                first - 1 if prev.tag == "POSS" else first,
                 year_at,
                 number,
                 "year",
@@ -128,10 +123,10 @@ def _counted(analysis: Analysis, token: Token, number: int, origins: list[Draft]
         return draft
     if nxt is not None and nxt.lower in ("anniversary", "birthday", "jubilee"):
         unit = "birthday" if nxt.lower == "birthday" else "anniversary"
-        draft = _draft(analysis, i, i + 1, number, unit, f"Nth {unit}")
+        draft = _draft(analysis, first, i + 1, number, unit, f"Nth {unit}")
         _subject(draft, analysis, _owner(analysis, i, of_allowed=True))
         return draft
-    return _occasion(analysis, token, number, origins)
+    return _occasion(analysis, token, first, number, origins)
 
 
 def _owner(analysis: Analysis, i: int, of_allowed: bool = False) -> int | None:
@@ -179,13 +174,15 @@ def _owner(analysis: Analysis, i: int, of_allowed: bool = False) -> int | None:
     return relations.subject_of(analysis, i)
 
 
-def _occasion(analysis: Analysis, token: Token, number: int, origins: list[Draft]) -> Draft | None:
+def _occasion(
+    analysis: Analysis, token: Token, first: int, number: int, origins: list[Draft]
+) -> Draft | None:
     """`the race's 18th outing`, `the 39th annual conference`, `a 16th time`, `its 7th cohort`,
     `The 29th Quenby Cross Makers' Market`, and an occasion left unnamed: `the 22nd since …`,
     `the fourth so far`, `this year's is the 30th`."""
     tokens = analysis.tokens
     i = token.i
-    prev = tokens[i - 1] if i > 0 else None
+    prev = tokens[first - 1] if first > 0 else None
     if prev is None or not (
         prev.tag in ("DET", "POSS") or prev.kind == "clitic" or prev.lower in ("a", "an")
     ):
@@ -222,14 +219,16 @@ def _occasion(analysis: Analysis, token: Token, number: int, origins: list[Draft
     if (
         noun is not None
         and noun.lower in ("time", "times")
-        and not (prev.lower in ("a", "an", "the") and i >= 2 and tokens[i - 2].lower == "for")
+        and not (prev.lower in ("a", "an", "the") and first >= 2 and tokens[first - 2].lower == "for")
     ):
         return None  # "the 3rd time zone"; "returns for a 16th time" keeps it
     unit = lexicon.singular(noun.lower) if noun is not None and noun.tag != "PROPN" else "occasion"
     last = noun.i if noun is not None else i
+    if elided:
+        last, unit = _of_its_kind(analysis, first, i, unit)
     if named and phrase is not None:
         last = analysis.noun_phrases[phrase].last
-    draft = _draft(analysis, i, last, number, unit, "the Nth occasion")
+    draft = _draft(analysis, first, last, number, unit, "the Nth occasion")
     words = [t.lower for t in tokens[i + 1 : last + 1]]
     for word in words:
         period = lexicon.table("frequencies.tsv").get(word)
@@ -243,6 +242,21 @@ def _occasion(analysis: Analysis, token: Token, number: int, origins: list[Draft
         )  # "the 39th annual conference of the Federation": the series
     _since(analysis, draft, last, origins)
     return draft
+
+
+def _of_its_kind(analysis: Analysis, first: int, i: int, unit: str) -> tuple[int, str]:
+    """`Today's meeting, the eighth of its kind`: the claim runs to "kind", and counts what
+    the phrase it stands beside names."""
+    tokens = analysis.tokens
+    words = [t.lower for t in tokens[i + 1 : i + 4]]
+    last = i + 3 if words[:1] == ["of"] and words[2:3] == ["kind"] else i
+    if first >= 2 and tokens[first - 2].text in (",", "–", "—"):
+        apposed = relations.phrase_before(analysis, first - 1)
+        if apposed is not None:
+            head = analysis.noun_phrases[apposed].head
+            if head.tag == "NOUN" and lexicon.singular(head.lower) in _series():
+                unit = lexicon.singular(head.lower)
+    return last, unit
 
 
 def _since(analysis: Analysis, draft: Draft, last: int, origins: list[Draft]) -> None:

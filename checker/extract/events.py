@@ -80,11 +80,14 @@ def find(analysis: Analysis, ctx: Context, atoms: list[Draft]) -> list[Draft]:
         index = analysis.token_index(atom.start)
         if index >= len(analysis.tokens):
             continue
-        found = (
-            _by_verb(analysis, index, atom)
-            or _by_noun(analysis, index, atom)
-            or _by_since(analysis, index, atom)
-        )
+        by_verb = _by_verb(analysis, index, atom)
+        by_noun = _by_noun(analysis, index, atom)
+        if by_verb is not None and by_noun is not None and by_verb.unit == "start":
+            # "has led the orchestra since its creation in 2010": the orchestra's founding,
+            # and the start of whoever has led it since
+            out += [by_noun, by_verb]
+            continue
+        found = by_verb or by_noun or _by_since(analysis, index, atom)
         if found is not None:
             out.append(found)
     return out
@@ -187,9 +190,16 @@ def _by_verb(analysis: Analysis, index: int, atom: Draft) -> Draft | None:
     else:
         kind = cue.kind
     subject = _whose(analysis, group, cue, obj, object_head)
-    words = " ".join(t.lower for t in tokens[verb.first : verb.last + 1] if t.tag in ("VERB", "ADV"))
+    start, end = verb.start, verb.end
+    lead = verb.first
+    if lead > 0 and tokens[lead - 1].lower in ("first", "inaugural", "originally"):
+        lead -= 1  # "first held in 2015": the claim is the first time
+        start = tokens[lead].start
+    if subject is not None and subject == obj and analysis.noun_phrases[obj].first > verb.last:
+        end = analysis.noun_phrases[obj].end  # "the EU and IOM established a … Framework"
+    words = " ".join(t.lower for t in tokens[lead : verb.last + 1] if t.tag in ("VERB", "ADV"))
     owner = _first_of_owner(analysis, subject)
-    return _draft(analysis, atom, verb.start, verb.end, words or lemma, kind, subject, owner=owner)
+    return _draft(analysis, atom, start, end, words or lemma, kind, subject, owner=owner)
 
 
 def _first_of_owner(analysis: Analysis, phrase: int | None) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from checker.extract.base import Draft
 from checker.extract.events import sentence_span
-from checker.language import relations
+from checker.language import lexicon, relations
 from checker.language.analysis import Analysis
 
 _EXPERIENCE = frozenset({"experience", "history", "service", "expertise", "tradition", "heritage"})
@@ -31,7 +31,9 @@ def link(
             duration.links.append(start)
             duration.extra["runs_from"] = "said after it"
             continue
-        subject = _subject(analysis, index, last)
+        subject = _since_its_beginning(analysis, last)
+        if subject is None:
+            subject = _subject(analysis, index, last)
         if subject is not None:
             duration.extra["subject_span"] = relations.owner_span(analysis, subject)
             duration.extra["runs_from"] = "its subject's beginning"
@@ -63,6 +65,28 @@ def _explicit(
                 group = analysis.group_of(index)
                 if group is not None and analysis.verb_groups[group].lemma in _BEGIN:
                     return origin
+    return None
+
+
+def _since_its_beginning(analysis: Analysis, last: int) -> int | None:
+    """`10 years since its opening`, `since the festival's founding`, `since it opened`: a
+    beginning with no date runs from its owner's beginning, told elsewhere."""
+    tokens = analysis.tokens
+    _, end = sentence_span(tokens, last)
+    k = last + 1
+    if k > end or tokens[k].lower != "since":
+        return None
+    nxt = analysis.phrase_of(k + 1) if k + 1 <= end else None
+    if nxt is None:
+        return None
+    phrase = analysis.noun_phrases[nxt]
+    if phrase.head.lower in lexicon.table("origin_nouns.tsv"):
+        if tokens[phrase.first].tag == "POSS" or phrase.possessor is not None:
+            return nxt  # its owner is the subject: owner_span gives "its" or "the festival"
+        return relations.of_phrase(analysis, nxt)  # "since the founding of the club"
+    group = analysis.group_of(phrase.last + 1) if phrase.last + 1 <= end else None
+    if group is not None and analysis.verb_groups[group].lemma in _BEGIN:
+        return nxt  # "since it opened"
     return None
 
 

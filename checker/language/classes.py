@@ -74,6 +74,7 @@ def tag(
             token.tag = _that_or_her(tokens, token)
         elif token.tag == "TO":
             token.tag = _to(tokens, token)
+    _months_as_names(tokens)
     _possessive_clitics(tokens)
     _first_as_adverb(tokens)
     _light_verbs(tokens)
@@ -135,7 +136,12 @@ def _open(
         )
         if not common and not lower.endswith(("ly", "ed", "ing")):
             return "PROPN"
-    if lower.endswith("ly") and len(lower) > 4 and not forms:
+    if (
+        lower.endswith("ly")
+        and len(lower) > 4
+        and not forms
+        and lower not in lexicon.words("ly_nouns.txt")
+    ):
         return "ADV"
     if forms:
         return _verb_or_noun(tokens, token, before, after, first)
@@ -204,6 +210,19 @@ def _verb_or_noun(
     ):
         return "VERB"  # "…, joins Amberlin Print Works as"
     return "NOUN"
+
+
+def _months_as_names(tokens: list[Token]) -> None:
+    """`Jan Novak`, `April Ryan`: a month before a capitalised word that is neither a number
+    nor a calendar word is a first name ("June 5", "March 2024", "May Day" stay months)."""
+    for token in tokens:
+        if token.tag != "MONTH" or token.i + 1 >= len(tokens):
+            continue
+        nxt = tokens[token.i + 1]
+        if nxt.tag == "PROPN" and nxt.kind == "word" and nxt.is_cap and nxt.lower not in ("day",):
+            if token.i > 0 and tokens[token.i - 1].lower in ("in", "on", "of", "since", "by", "until", "from"):
+                continue  # "in June Smith said …" is rare; "in March Acme …" is not
+            token.tag = "PROPN"
 
 
 def _owned_name(tokens: list[Token], token: Token) -> bool:

@@ -168,6 +168,40 @@ def _word_value(tokens: list[Token], at: int) -> tuple[float, int] | None:
     return value, last
 
 
+def ordinal_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """The first token and value of the ordinal ending at token `i`: "21st", "ninth",
+    "twenty-first", "one hundredth", "two hundred and fiftieth"."""
+    token = tokens[i]
+    if token.tag != "ORD":
+        return None
+    if token.kind == "number":
+        digits = token.lower[:-2]
+        return (i, int(digits)) if digits.isdigit() else None
+    words = lexicon.number_words()
+    word = words.get(token.lower)
+    if word is None or word.kind != "ordinal":
+        return None
+    if token.lower in ("hundredth", "thousandth") and i > 0:
+        before = _cardinal_ending(tokens, i - 1)
+        if before is not None:  # "one hundredth", "two thousandth"
+            return before[0], int(before[1] * word.value)
+    if i > 1 and tokens[i - 1].lower == "and" and word.value < 100:
+        before = _cardinal_ending(tokens, i - 2)
+        if before is not None and tokens[i - 2].lower in ("hundred", "thousand"):
+            return before[0], int(before[1] + word.value)  # "two hundred and fiftieth"
+    return i, int(word.value)
+
+
+def _cardinal_ending(tokens: list[Token], last: int) -> tuple[int, float] | None:
+    """The first token and value of a number in words that ends at token `last`."""
+    for first in range(max(0, last - 2), last + 1):
+        if tokens[first].kind == "word":
+            found = _word_value(tokens, first)
+            if found is not None and found[1] == last:
+                return first, found[0]
+    return None
+
+
 def _digits_value(token: Token) -> tuple[float, int, float, str, str] | None:
     """Value, decimals, scale, suffix and hyphenated tail of a number token ("2.9bn")."""
     m = _DIGITS.match(token.text)
@@ -220,6 +254,11 @@ def _phrase_at(tokens: list[Token], i: int) -> NumberPhrase | None:
         if parsed_words is None:
             return None
         value, last = parsed_words
+        ordinal = ordinal_at(tokens, last + 2) if last + 2 < len(tokens) else None
+        if last + 1 < len(tokens) and tokens[last + 1].lower in ("hundredth", "thousandth") or (
+            ordinal is not None and ordinal[0] == i
+        ):
+            return None  # "one hundredth", "two hundred and fiftieth": an ordinal
         phrase = NumberPhrase(i, last, token.start, tokens[last].end, value, words=True)
         return _amount(tokens, phrase)
     if token.kind == "word" and "-" in token.lower and token.tag in ("NOUN", "ADJ", "NUM", "ORD"):
