@@ -32,6 +32,11 @@ ClaimKind = Literal[
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
 
+def _unplaced(value: int) -> bool:
+    """A claim made by hand, not read from a text, has no sentence or paragraph (-1)."""
+    return value < 0
+
+
 def _absent(value: object) -> bool:
     """Left out of JSON: a location a plain-text document does not have."""
     return value is None
@@ -194,8 +199,12 @@ class Claim(Frozen):
     parts: tuple[str, ...] = Field((), description="ids of the claims this one joins or reads")
     items: tuple[str, ...] = Field((), description="the items of a list, as written")
     exhaustive: bool | None = Field(None, description="whether the parts are said to be the whole")
-    sentence: int = Field(-1, description="index of the sentence the claim starts in")
-    paragraph: int = Field(-1, description="index of the paragraph the claim starts in")
+    sentence: int = Field(
+        -1, description="index of the sentence the claim starts in", exclude_if=_unplaced
+    )
+    paragraph: int = Field(
+        -1, description="index of the paragraph the claim starts in", exclude_if=_unplaced
+    )
     evidence: Evidence | None = None
     note: str | None = None
 

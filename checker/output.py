@@ -34,14 +34,16 @@ class Inputs:
 
     files: frozenset[Path] = frozenset()
     folders: tuple[Path, ...] = ()
+    beside: frozenset[Path] = frozenset()
 
     @classmethod
     def of(cls, given: Sequence[str], files: Sequence[str]) -> Inputs:
-        """The checked files, and the folders that hold them or were named: a later run over
-        one of these folders would read a .txt or .md report in it as a release."""
+        """The checked files, the folders named (a later run over one would read a report
+        anywhere in it as a release) and the folders that hold the files named (one would
+        read a report put right beside them)."""
         checked = frozenset(_resolved(f) for f in files if f != "-")
         named = {_resolved(p) for p in given if p != "-" and os.path.isdir(p)}
-        return cls(checked, tuple(sorted(named | {f.parent for f in checked})))
+        return cls(checked, tuple(sorted(named)), frozenset(f.parent for f in checked))
 
     def refuse(self, path: Path, document: str | None) -> None:
         """An InputError when writing `path` would replace a release or plant a report in a
@@ -54,8 +56,9 @@ class Inputs:
                 f"{what} would replace a release being checked",
                 "write reports to another folder, e.g. -o reports/",
             )
-        if target.suffix.lower() in SUFFIXES and any(
-            folder in target.parents for folder in self.folders
+        if target.suffix.lower() in SUFFIXES and (
+            any(folder in target.parents for folder in self.folders)
+            or target.parent in self.beside
         ):
             raise InputError(
                 str(path),

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from checker.language import lexicon
+from checker.language.lexicon import ordinal_suffix, ordinal_word
 from checker.models import CalendarDate, Claim, Related
 from checker.timeline import describe_span
 
@@ -75,20 +76,6 @@ def numbers_words(numbers: list[int]) -> str:
         return f"{numbers[0]} to {numbers[-1]}"
     return one_of([str(n) for n in numbers])
 
-
-def ordinal_suffix(number: int) -> str:
-    """Digits with their suffix: 1st, 2nd, 11th, 23rd."""
-    if 10 <= number % 100 <= 20:
-        return f"{number}th"
-    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
-
-
-def ordinal_word(number: int) -> str:
-    """The word for an ordinal up to the hundredth, else digits with a suffix ("eleventh")."""
-    for word, value in lexicon.number_words().items():
-        if value.kind == "ordinal" and value.value == number:
-            return word
-    return ordinal_suffix(number)
 
 
 def _words(text: str) -> list[tuple[int, int]]:

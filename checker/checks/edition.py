@@ -103,7 +103,7 @@ def _hit(
     digits = common.written_in_digits(claim.text)
     expected = common.ordinal_words([count], digits)
     label = "every year" if period == 1 else f"every {period} years"
-    held = "first held" if origin.unit == "first" else "counted from"
+    held = "first held" if origin.unit == "first" else "begun"
     working = (
         f"{held} in {origin.date.year} and held {label}, the {year} occasion is the {expected}"
         + (f" ({skipped} not held)" if skipped else "")

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date as Date
 from typing import Any
 
-from checker.extract.lexicon import ordinal_word as _ordinal_word
+from checker.language.lexicon import ordinal_word as _ordinal_word
 from checker.models import CalendarDate
 from checker.timeline import completed_years
 from checker.timeline import months_between as _months_between

@@ -20,7 +20,7 @@ _END_OF_APPOSITION = frozenset(
 
 def _value(token: Token) -> int | None:
     if token.kind == "number" and token.text.isdigit():
-        return int(token.text)
+        return int(token.text) if len(token.text) <= 3 else None  # an age has at most 3 digits
     word = lexicon.number_words().get(token.lower)
     return int(word.value) if word is not None and word.kind == "cardinal" else None
 

@@ -176,7 +176,7 @@ def _draft(
     elif phrase.head is not None and phrase.hyphen not in (None, "strong"):
         unit = phrase.hyphen  # "a 105-seat auditorium" counts seats
     elif phrase.head is not None:
-        unit = phrase.head.lower
+        unit = phrase.head.text if phrase.head.tag == "PROPN" else phrase.head.lower
     elif elided is not None and elided.head is not None:
         unit = elided.head.lower
     else:

@@ -123,11 +123,12 @@ def find(amounts: Amounts) -> list[Draft]:
         if stated is None:
             continue
         direction = _direction(tokens, phrase)
+        if direction in ("up", "down"):  # "fell by 12%": a decrease, whatever it joins
+            stated.cue = "decrease" if direction == "down" else "increase"
         found = _values(finder, index, phrase.first, phrase.last)
         if found is None:
             continue
         old, new = found
-        stated.cue = "decrease" if direction == "down" else "increase"
         out.append(Draft(kind="change", start=stated.start, end=stated.end,
                          value=f"{old.value} → {new.value}", cue=direction, unit=stated.unit,
                          links=[old, new, stated]))  # fmt: skip

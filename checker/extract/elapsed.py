@@ -64,7 +64,7 @@ def _draft(analysis: Analysis, first: int, last: int, number: int, unit: str, cu
     if first > 0 and tokens[first - 1].tag == "POSS":
         first -= 1  # "its 25th anniversary": whose it is belongs to the claim
     start, end = tokens[first].start, tokens[last].end
-    value = f"{number} {unit}"
+    value = f"{lexicon.ordinal_suffix(number)} {unit}"
     draft = Draft(
         kind="ordinal", start=start, end=end, value=value, number=number, unit=unit, cue=cue
     )
@@ -109,9 +109,14 @@ def _counted(
             )
             draft.frequency = draft.frequency or "P1Y"
         elif prev is not None and (prev.tag == "POSS" or prev.lower == "the"):
+            start = first - 1 if prev.tag == "POSS" else first
+            if start > 0 and tokens[start - 1].lower == "in":
+                start -= 1  # "now in its ninth year": the claim is being in that year
+                if start > 0 and tokens[start - 1].lower in ("now", "currently", "already"):
+                    start -= 1
             draft = _draft(
                 analysis,
-                first - 1 if prev.tag == "POSS" else first,
+                start,
                 year_at,
                 number,
                 "year",
@@ -224,8 +229,9 @@ def _occasion(
         return None  # "the 3rd time zone"; "returns for a 16th time" keeps it
     unit = lexicon.singular(noun.lower) if noun is not None and noun.tag != "PROPN" else "occasion"
     last = noun.i if noun is not None else i
+    apposed = None
     if elided:
-        last, unit = _of_its_kind(analysis, first, i, unit)
+        last, unit, apposed = _of_its_kind(analysis, first, i, unit)
     if named and phrase is not None:
         last = analysis.noun_phrases[phrase].last
     draft = _draft(analysis, first, last, number, unit, "the Nth occasion")
@@ -234,7 +240,9 @@ def _occasion(
         period = lexicon.table("frequencies.tsv").get(word)
         if period:
             draft.frequency = period[0]
-    if unit in _GENERIC or phrase is None:
+    if apposed is not None:
+        _subject(draft, analysis, apposed)  # "Today's festival, the 90th of its kind": the festival's
+    elif unit in _GENERIC or phrase is None:
         _subject(draft, analysis, _owner(analysis, i, of_allowed=True))
     else:
         _subject(
@@ -244,9 +252,11 @@ def _occasion(
     return draft
 
 
-def _of_its_kind(analysis: Analysis, first: int, i: int, unit: str) -> tuple[int, str]:
+def _of_its_kind(
+    analysis: Analysis, first: int, i: int, unit: str
+) -> tuple[int, str, int | None]:
     """`Today's meeting, the eighth of its kind`: the claim runs to "kind", and counts what
-    the phrase it stands beside names."""
+    the phrase it stands beside names (that phrase is returned: the count is its)."""
     tokens = analysis.tokens
     words = [t.lower for t in tokens[i + 1 : i + 4]]
     last = i + 3 if words[:1] == ["of"] and words[2:3] == ["kind"] else i
@@ -255,8 +265,8 @@ def _of_its_kind(analysis: Analysis, first: int, i: int, unit: str) -> tuple[int
         if apposed is not None:
             head = analysis.noun_phrases[apposed].head
             if head.tag == "NOUN" and lexicon.singular(head.lower) in _series():
-                unit = lexicon.singular(head.lower)
-    return last, unit
+                return last, lexicon.singular(head.lower), apposed
+    return last, unit, None
 
 
 def _since(analysis: Analysis, draft: Draft, last: int, origins: list[Draft]) -> None:
@@ -300,7 +310,8 @@ def _turns(analysis: Analysis, token: Token) -> list[Draft]:
     if nxt is None or nxt.tag != "NUM" or nxt.kind not in ("number", "word"):
         return []
     value = lexicon.number_words().get(nxt.lower)
-    number = int(nxt.text) if nxt.text.isdigit() else int(value.value) if value else None
+    digits = nxt.text.isdigit() and len(nxt.text) <= 4
+    number = int(nxt.text) if digits else int(value.value) if value else None
     if number is None or not 1 <= number <= 1000:
         return []
     subject = relations.subject_of(analysis, token.i)
@@ -339,7 +350,7 @@ def _celebrates(analysis: Analysis, token: Token) -> Draft | None:
         return None
     count = tokens[j]
     value = lexicon.number_words().get(count.lower)
-    number = int(count.text) if count.text.isdigit() else int(value.value) if value else None
+    number = int(count.text) if count.text.isdigit() and len(count.text) <= 4 else int(value.value) if value else None
     if number is None:
         return None
     after = tokens[j + 2] if j + 2 < len(tokens) else None

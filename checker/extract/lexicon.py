@@ -140,16 +140,4 @@ def cardinal_value(word: str) -> int | None:
     return CARDINALS.get(text.replace(" ", "-")) or CARDINALS.get(text)
 
 
-def ordinal_word(number: int) -> str:
-    """The word for an ordinal up to the hundredth, else digits with a suffix ("eleventh")."""
-    for word, value in ORDINALS.items():
-        if value == number and " " not in word and word != "one-hundredth":
-            return word
-    return ordinal_suffix(number)
 
-
-def ordinal_suffix(number: int) -> str:
-    """Digits with their suffix: 1st, 2nd, 11th, 23rd."""
-    if 10 <= number % 100 <= 20:
-        return f"{number}th"
-    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"

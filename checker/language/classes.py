@@ -167,6 +167,8 @@ def _verb_or_noun(
     finite = bool(forms & {"past", "3sg", "base"})
     if prev in ("AUX", "MODAL", "TO", "NEG"):
         return "VERB"
+    if _after_bare_share(tokens, token) and "base" in forms and nxt in ("ADP", "TO", "DET", "ADV"):
+        return "VERB"  # "50% go to schools", "30 per cent say": a share is a plural subject
     if prev == "ADV" and before is not None and before.i > 0:
         return "VERB" if finite or "participle" in forms or "gerund" in forms else "NOUN"
     if prev in _BEFORE_NOUN or (
@@ -210,6 +212,20 @@ def _verb_or_noun(
     ):
         return "VERB"  # "…, joins Amberlin Print Works as"
     return "NOUN"
+
+
+def _after_bare_share(tokens: list[Token], token: Token) -> bool:
+    """Whether a word follows a percentage with no article before it ("50% go", not "a 20%
+    rise")."""
+    k = token.i - 1
+    if k >= 1 and tokens[k].lower == "cent" and tokens[k - 1].lower == "per":
+        k -= 1
+    if k < 1 or not (tokens[k].text == "%" or tokens[k].lower in ("per", "percent")):
+        return False
+    number = k - 1
+    if tokens[number].kind != "number":
+        return False
+    return number == 0 or tokens[number - 1].tag not in ("DET", "POSS", "ADJ", "NUM")
 
 
 def _months_as_names(tokens: list[Token]) -> None:

@@ -78,6 +78,14 @@ def _joined(tokens: list[Token], last: int, first: int) -> str | None:
         return None
     if any(t.tag == "SCONJ" and t.lower in _RELATIVES for t in between) or _cue_between(between):
         return None  # "EUR 12 million …, of which EUR 7 million": a part, not a conjunct
+    if (
+        len(between) >= 4
+        and words[0] == ","
+        and words[-1] == "of"
+        and between[1].tag == "DET"
+        and between[-2].tag == "NOUN"
+    ):
+        return None  # "rose to 50%, an increase of 10 percent": a phrase about it, no conjunct
     joiner = next((w for w in words if w in _JOINERS), None)
     return joiner
 

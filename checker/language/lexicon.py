@@ -170,3 +170,18 @@ def hedges() -> dict[str, Hedge]:
             None if low == "-" else float(low), None if high == "-" else float(high), bounds
         )
     return out
+
+
+def ordinal_suffix(number: int) -> str:
+    """Digits with their suffix: 1st, 2nd, 11th, 23rd."""
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
+
+
+def ordinal_word(number: int) -> str:
+    """The word for an ordinal up to the hundredth, else digits with a suffix ("eleventh")."""
+    for word, value in number_words().items():
+        if value.kind == "ordinal" and value.value == number:
+            return word
+    return ordinal_suffix(number)

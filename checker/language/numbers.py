@@ -176,7 +176,7 @@ def ordinal_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
         return None
     if token.kind == "number":
         digits = token.lower[:-2]
-        return (i, int(digits)) if digits.isdigit() else None
+        return (i, int(digits)) if digits.isdigit() and len(digits) <= 6 else None
     words = lexicon.number_words()
     word = words.get(token.lower)
     if word is None or word.kind != "ordinal":
@@ -208,6 +208,8 @@ def _digits_value(token: Token) -> tuple[float, int, float, str, str] | None:
     if m is None or not _GROUPED.match(m["digits"]):
         return None
     digits = m["digits"].replace(",", "")
+    if len(digits) > 24:
+        return None  # a run of digits, not an amount (and a float would overflow)
     suffix = m["suffix"].lower()
     scale = _short_scales().get(suffix, 1.0) if suffix else 1.0
     if suffix and suffix not in _short_scales():

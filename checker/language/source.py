@@ -52,8 +52,9 @@ def analysis_text(text: str, body_start: int, markdown: bool) -> str:
 
 
 def _line_starts(text: str) -> list[int]:
+    # CommonMark ends a line at "\r\n", "\r" or "\n"; markdown-it counts its lines so
     starts = [0]
-    starts += [m.end() for m in re.finditer("\n", text)]
+    starts += [m.end() for m in re.finditer("\r\n|\r|\n", text)]
     return starts
 
 
