@@ -239,6 +239,14 @@ class Finding(Frozen):
     source_line: int | None = Field(None, description="in an HTML file", exclude_if=_absent)
 
 
+class Layout(Frozen):
+    """Where a document's body and sentences are, as the language layer found them: it
+    travels with the report so that renderers place excerpts without reading the text again."""
+
+    body_start: int = 0
+    sentences: tuple[tuple[int, int], ...] = ()
+
+
 class DocumentReport(Frozen):
     """The claims and findings of one document."""
 
@@ -247,6 +255,7 @@ class DocumentReport(Frozen):
     date_source: str
     claims: tuple[Claim, ...] = ()
     findings: tuple[Finding, ...] = ()
+    layout: Layout | None = Field(None, exclude=True)  # in memory only, not in JSON
 
 
 class Summary(Frozen):

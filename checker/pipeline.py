@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from checker.document import Document
 from checker.extract import extract
 from checker.language.analysis import Analysis
-from checker.models import Claim, DocumentReport, Finding, Report, Summary
+from checker.models import Claim, DocumentReport, Finding, Layout, Report, Summary
 from checker.resolve import resolve
 
 Evaluator = Callable[[Document, list[Claim]], list[Finding]]
@@ -31,6 +31,9 @@ def analyse(document: Document, evaluate: Evaluator | None = None) -> DocumentRe
         date_source=document.date_source,
         claims=tuple(claims),
         findings=tuple(sorted(findings, key=lambda f: (f.start, f.end, f.rule))),
+        layout=Layout(
+            body_start=document.geometry.body_start, sentences=document.geometry.sentences
+        ),
     )
 
 

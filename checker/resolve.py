@@ -28,6 +28,7 @@ class Entity:
     kind: str  # person, organisation, thing
     keys: set[str] = field(default_factory=set)
     mentions: list[int] = field(default_factory=list)  # noun phrase indices
+    plural: bool | None = None  # known for a description ("the volunteers"), not for a name
 
     @property
     def surname(self) -> str:
@@ -237,13 +238,14 @@ class Resolver:
             return None, ""  # "the Clean50 program", "the Dallas-based organization": named apart
         if described and phrase is not None and phrase.head.lemma in lexicon.words("generic_descriptions.txt"):
             carriers = set()  # "the company": the one just named, not one far away that fits
-        entity, mention = self._antecedent(index, kind, carriers)
+        plural = token.lower in ("they", "their", "them") if pronoun else None
+        entity, mention = self._antecedent(index, kind, carriers, plural)
         if entity is None and described and phrase is not None and phrase_index is not None:
             entity = self._described(phrase_index, phrase)
             if entity is not None:
                 return entity, f"'{phrase.text}' names nothing said before: it is its own"
         if entity is None and pronoun:
-            entity = self._described_before(index, kind)
+            entity = self._described_before(index, kind, bool(plural))
         if entity is None:
             return None, ""
         said = token.text if pronoun else (phrase.text if phrase else token.text)
@@ -272,6 +274,7 @@ class Resolver:
             shown = self.analysis.text[words[0].start : words[-1].end] if words else phrase.text
             entity = Entity(f"e{len(self.entities) + 1}", shown,
                             "person" if person else "organisation", {key})  # fmt: skip
+            entity.plural = lexicon.plural_of_noun(phrase.head.text) is not None
             self.entities.append(entity)
             self._descriptions[key] = entity
             for index, other in enumerate(self.analysis.noun_phrases):
@@ -325,7 +328,7 @@ class Resolver:
             for other in entity.keys
         )
 
-    def _described_before(self, index: int, kind: str) -> Entity | None:
+    def _described_before(self, index: int, kind: str, plural: bool) -> Entity | None:
         """`The centre marks 10 years since its opening`: with no name before it, a pronoun
         stands for the nearest description of its kind within a few sentences."""
         analysis = self.analysis
@@ -339,7 +342,8 @@ class Resolver:
             if phrase.name or phrase.pronoun or phrase.determiner not in ("the", "this"):
                 continue
             person = phrase.head.lemma in lexicon.words("person_nouns.txt")
-            if person == (kind == "person"):
+            many = lexicon.plural_of_noun(phrase.head.text) is not None
+            if person == (kind == "person") and many == plural:
                 return self._described(phrase_index, phrase)
         return None
 
@@ -432,7 +436,7 @@ class Resolver:
         return found[0] if len(found) == 1 else None
 
     def _antecedent(
-        self, index: int, kind: str, carriers: set[str]
+        self, index: int, kind: str, carriers: set[str], plural: bool | None = None
     ) -> tuple[Entity | None, str | None]:
         """The nearest entity of a kind named before token `index`, with the words that name
         it there: one that carries the claim within a few paragraphs first, else any within
@@ -448,8 +452,12 @@ class Resolver:
             entity, _ = self.of_phrase[phrase_index]
             if entity.kind != kind:
                 continue
+            if plural is not None and entity.plural is not None and entity.plural != plural:
+                continue  # "They … over the last 20 years" is not "the annual event"
             tok = analysis.tokens[phrase.first]
-            if entity.id in carriers and paragraph - tok.para <= 6:
+            # "they" may stand for an organisation's name, but only for one said just before
+            far = not (plural and entity.plural is None)
+            if far and entity.id in carriers and paragraph - tok.para <= 6:
                 return entity, self._shown(phrase)
             if nearest[0] is None and sentence - tok.sent <= _REACH:
                 nearest = entity, self._shown(phrase)

@@ -11,7 +11,7 @@ import pytest
 from goldens import compare
 
 from checker.document import from_text
-from checker.models import DocumentReport, Finding, Related, Report, Summary
+from checker.models import DocumentReport, Finding, Layout, Related, Report, Summary
 from checker.report import github, junit, markdown, rdjsonl, sarif
 from checker.report.meta import RuleMeta
 from checker.report.positions import (
@@ -114,6 +114,17 @@ def finding(
     )
 
 
+def layout(text: str) -> Layout:
+    """The layout the pipeline gives a report of `text`: its body and sentences."""
+    document = from_text(text)
+    return Layout(body_start=document.body_start, sentences=document.geometry.sentences)
+
+
+def located(text: str) -> Locator:
+    """The locator a renderer builds for `text` in a report the pipeline made."""
+    return Locator(text, layout(text))
+
+
 def orchestra_findings(text: str) -> tuple[Finding, ...]:
     """Findings with and without related passages, working and suggestions, of each severity."""
     return (
@@ -182,6 +193,7 @@ def sample() -> tuple[Report, dict[str, str]]:
         date="2023-03-14",
         date_source="front matter",
         findings=orchestra_findings(ORCHESTRA_TEXT),
+        layout=layout(ORCHESTRA_TEXT),
     )
     calm = DocumentReport(path=CALM, date=None, date_source="none")
     return build([orchestra, calm]), {ORCHESTRA: ORCHESTRA_TEXT, CALM: CALM_TEXT}
@@ -241,7 +253,7 @@ def test_an_empty_report_renders(name: str) -> None:
 
 
 def test_columns_count_code_points_after_non_ascii_and_an_emoji() -> None:
-    locator = Locator(ORCHESTRA_TEXT)
+    locator = located(ORCHESTRA_TEXT)
     info = orchestra_findings(ORCHESTRA_TEXT)[0]
     point = locator.point(info.start)
     assert (point.line, point.column) == (info.line, info.column) == (4, 80)
@@ -251,7 +263,7 @@ def test_columns_count_code_points_after_non_ascii_and_an_emoji() -> None:
 
 def test_every_sample_position_agrees_with_the_document() -> None:
     document = from_text(ORCHESTRA_TEXT)
-    locator = Locator(ORCHESTRA_TEXT)
+    locator = located(ORCHESTRA_TEXT)
     for f in orchestra_findings(ORCHESTRA_TEXT):
         for offset in (f.start, f.end, *(r.start for r in f.related)):
             point = locator.point(offset)
@@ -259,7 +271,7 @@ def test_every_sample_position_agrees_with_the_document() -> None:
 
 
 def test_offsets_out_of_range_are_clamped() -> None:
-    locator = Locator("ab\ncd")
+    locator = located("ab\ncd")
     assert locator.point(-4).column == 1
     assert (locator.point(99).line, locator.point(99).column) == (2, 3)
     region = locator.region(4, 2)
@@ -280,8 +292,8 @@ def test_fingerprints_survive_a_paragraph_inserted_above(above: str) -> None:
     shifted = ORCHESTRA_TEXT.replace(above, added + above)
     moved = orchestra_findings(shifted)
     assert [f.start for f in moved] != [f.start for f in orchestra_findings(ORCHESTRA_TEXT)]
-    before = fingerprints(orchestra_findings(ORCHESTRA_TEXT), Locator(ORCHESTRA_TEXT))
-    assert fingerprints(moved, Locator(shifted)) == before
+    before = fingerprints(orchestra_findings(ORCHESTRA_TEXT), located(ORCHESTRA_TEXT))
+    assert fingerprints(moved, located(shifted)) == before
     assert len(set(before)) == len(before)
 
 
@@ -290,7 +302,7 @@ def test_fingerprints_survive_reflowed_lines_but_not_a_changed_sentence() -> Non
     reflowed = ORCHESTRA_TEXT.replace("founded in 2012, is", "founded in 2012,\n  is")
     changed = ORCHESTRA_TEXT.replace("The orchestra, founded", "Our orchestra, founded")
     prints = [
-        fingerprints([orchestra_findings(t)[1]], Locator(t))[0]
+        fingerprints([orchestra_findings(t)[1]], located(t))[0]
         for t in (ORCHESTRA_TEXT, reflowed, changed)
     ]
     assert base.rule == "anniversary-mismatch"
@@ -301,7 +313,7 @@ def test_the_same_fingerprint_twice_in_a_document_gets_an_occurrence_index() -> 
     text = "It is in its ninth year.\n\nIt is in its ninth year.\n"
     first = finding(text, "anniversary-mismatch", "error", "ninth year", "m")
     second = first.model_copy(update={"start": first.start + 26, "end": first.end + 26})
-    marks = fingerprints([first, second], Locator(text))
+    marks = fingerprints([first, second], located(text))
     assert marks[0].endswith(":1") and marks[1].endswith(":2")
     assert marks[0][:-2] == marks[1][:-2]
 
@@ -543,7 +555,7 @@ def test_markdown_cuts_a_long_sentence_around_its_spans() -> None:
 
 def test_front_matter_is_no_part_of_a_passage_or_a_fingerprint() -> None:
     info = orchestra_findings(ORCHESTRA_TEXT)[0]
-    start, _ = Locator(ORCHESTRA_TEXT).sentence(info.start, info.end)
+    start, _ = located(ORCHESTRA_TEXT).sentence(info.start, info.end)
     assert ORCHESTRA_TEXT[start:].startswith("GENEVA, 14 March 2023")
     redated = ORCHESTRA_TEXT.replace("date: 2023-03-14", "date: 2023-03-15")
-    assert fingerprints([info], Locator(ORCHESTRA_TEXT)) == fingerprints([info], Locator(redated))
+    assert fingerprints([info], located(ORCHESTRA_TEXT)) == fingerprints([info], located(redated))

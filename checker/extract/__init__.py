@@ -67,6 +67,7 @@ def drafts(document: Document, analysis: Analysis) -> list[Draft]:
     built += ages.find(analysis, dated, atoms)
     tenure.link(analysis, atoms, origins, [a for a in atoms if a.kind == "date"])
     governed.attach(analysis, atoms)
+    relative.reread_weekdays(atoms, ctx.release_date)
     built += numeric(analysis, atoms + built)
     return atoms + built
 

@@ -226,6 +226,34 @@ def weekday_date(text: str, span: tuple[int, int], weekday: int, mod: str, relea
     return release + timedelta(days=ahead)
 
 
+def reread_weekdays(drafts: list[Draft], release: date | None) -> None:
+    """A weekday without "last" or "next" read again from the verb group that governs it, once
+    the language layer has found it: "will hand out … this Friday" is the coming Friday,
+    "met on Friday" the last, however the words around it look."""
+    if release is None:
+        return
+    for draft in drafts:
+        verb = draft.evidence.verb if draft.evidence is not None else None
+        if draft.kind != "relative" or draft.weekday is None or verb is None:
+            continue
+        words = (draft.cue or "").split()
+        if words and words[0] in _STEPS:
+            continue
+        if verb.quoted or verb.reported or verb.orientation not in ("past", "future"):
+            continue
+        back = (release.weekday() - draft.weekday) % 7
+        ahead = (draft.weekday - release.weekday()) % 7
+        day = release - timedelta(days=back) if verb.orientation == "past" else release + timedelta(days=ahead)
+        old = draft.timex.value if draft.timex is not None else draft.value
+        if len(old) < 10 or old[:10] == day.isoformat():
+            continue
+        # the day changes; a part of the day ("Monday evening": "…TEV") stays
+        draft.value = day.isoformat() + draft.value[10:]
+        draft.timex = Timex(type=draft.timex.type if draft.timex else "DATE", value=day.isoformat() + old[10:])
+        draft.date = CalendarDate.of(day)
+        draft.note = f"{WEEKDAY_NAMES[draft.weekday]} read from '{verb.text}'"
+
+
 def _weekdays(text: str, release: date | None) -> Iterator[Draft]:
     for m in scan.finditer(WEEKDAY_REF, text, scan.WEEKDAY, back=20, ahead=20):
         if _HOLIDAY_BEFORE.search(text, max(0, m.start() - 10), m.start()):

@@ -12,7 +12,8 @@ from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
-from checker.sentences import split
+from checker.language.geometry import split_sentences
+from checker.models import Layout
 
 GUTTER_STYLE = "bold blue"
 FULL_ROWS = 4  # an excerpt of at most this many rows is shown whole
@@ -106,6 +107,7 @@ class Source:
 
     text: str
     by_paragraph: bool = False  # number the gutter by paragraphs (a text read out of DOCX or HTML)
+    layout: Layout | None = None  # the sentences the language layer found, when the report has them
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -129,8 +131,10 @@ class Source:
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
-        """The `[start, end)` of each sentence."""
-        return split(self.text)
+        """The `[start, end)` of each sentence: the report's, else the whole text's."""
+        if self.layout is not None:
+            return list(self.layout.sentences)
+        return split_sentences(self.text)
 
     def line_of(self, offset: int) -> int:
         """The 0-based line of an offset."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from checker.models import Frozen, Severity
-from checker.sentences import split
+from checker.language.geometry import split_sentences as split
 
 
 class RuleMeta(Frozen):

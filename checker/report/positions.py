@@ -9,21 +9,17 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from functools import cached_property
 from pathlib import PureWindowsPath
 from urllib.parse import quote
 
-from checker.document import from_text
-from checker.errors import InputError
-from checker.models import DocumentReport, Finding, Related, Report
-from checker.sentences import split
+from checker.language.geometry import split_sentences
+from checker.models import DocumentReport, Finding, Layout, Related, Report
 
 STDIN = "<stdin>"
 FINGERPRINT_KEY = "factcheck/v1"
 SEVERITY_ORDER = ("error", "warning", "info")
 _WINDOWS_DRIVE = re.compile(r"\A[A-Za-z]:[\\/]")
-_ANY_DAY = date(2000, 1, 1)  # given so that finding the body does not look for a release date
 
 
 @dataclass(frozen=True)
@@ -45,8 +41,9 @@ class Region:
 class Locator:
     """Lines, columns and sentences of one decoded text, for offsets into it."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, layout: Layout | None = None) -> None:
         self.text = text
+        self.layout = layout
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -54,17 +51,13 @@ class Locator:
         return [0] + [m.end() for m in re.finditer(r"\n", self.text)]
 
     @cached_property
-    def body_start(self) -> int:
-        """Where the body begins, after front matter and a header line, as Document reads it."""
-        try:
-            return from_text(self.text, release_date=_ANY_DAY, date_order="DMY").body_start
-        except InputError:
-            return 0
-
-    @cached_property
     def sentences(self) -> list[tuple[int, int]]:
-        """The `[start, end)` of each sentence of the body."""
-        return split(self.text, self.body_start)
+        """The `[start, end)` of each sentence of the body: the language layer's, carried by
+        the report; for a report made without it (by hand, or read back from JSON), the
+        sentences of the whole text."""
+        if self.layout is not None:
+            return list(self.layout.sentences)
+        return split_sentences(self.text)
 
     def clamp(self, offset: int) -> int:
         """An offset moved into `[0, len(text)]`."""
@@ -101,17 +94,17 @@ class Locator:
         return first, max(end, self.line_end(end))
 
 
-def locate(texts: Mapping[str, str], path: str) -> Locator:
+def locate(texts: Mapping[str, str], document: DocumentReport) -> Locator:
     """The locator of a document's text; a document without text is a caller's error."""
-    if path not in texts:
-        raise ValueError(f"no text was given for document {path!r}")
-    return Locator(texts[path])
+    if document.path not in texts:
+        raise ValueError(f"no text was given for document {document.path!r}")
+    return Locator(texts[document.path], document.layout)
 
 
 def documents(report: Report, texts: Mapping[str, str]) -> Iterator[tuple[DocumentReport, Locator]]:
     """Each document of a report, in report order, with the locator of its text."""
     for document in report.documents:
-        yield document, locate(texts, document.path)
+        yield document, locate(texts, document)
 
 
 def display_path(path: str) -> str:

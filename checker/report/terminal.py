@@ -178,7 +178,7 @@ def renderables(
     for document in report.documents:
         text = texts.get(document.path)
         by_paragraph = any(f.paragraph is not None for f in document.findings)
-        source = Source(text, by_paragraph) if text is not None else None
+        source = Source(text, by_paragraph, document.layout) if text is not None else None
         for finding in document.findings:
             out += [Diagnostic(finding, document.path, source), Text("")]
         out += [document_line(document), Text("")]
