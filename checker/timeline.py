@@ -14,7 +14,7 @@ _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 def timex_interval(value: str) -> tuple[date, date] | None:
     """The first and last day a TIMEX3 DATE value covers (2012, 2012-07, 2022-W40, 2023-Q3 …)."""
     try:
-        if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", value):
+        if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T[A-Z0-9:]+)?", value):
             day = date(int(m[1]), int(m[2]), int(m[3]))
             return day, day
         if m := re.fullmatch(r"(\d{4})-(\d\d)", value):

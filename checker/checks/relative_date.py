@@ -47,6 +47,10 @@ def run(facts: Facts, claims: list[Claim], params: RelativeDateParams) -> Iterat
         if meant is None:
             continue
         for written in common.parts(claim, index):
+            if written.kind == "relative" and written.weekday is not None:
+                if meant[0] == meant[1] and meant[0].weekday() != written.weekday:
+                    yield _weekday_hit(facts, claim, written, meant[0])  # "tomorrow, Tuesday"
+                continue
             if written.kind != "date" or written.date is None:
                 continue
             readings = [r.date for r in written.readings] or [written.date]
@@ -78,6 +82,34 @@ def _end(claim: Claim, written: Claim) -> int:
         return claim.end
     bracket = claim.evidence.clause if claim.evidence else None
     return bracket.end if bracket is not None and bracket.end > written.end else written.end
+
+
+def _weekday_hit(facts: Facts, claim: Claim, written: Claim, day: date) -> Hit:
+    """`tomorrow, Tuesday` when tomorrow is a Wednesday."""
+    assert facts.release_date is not None and written.weekday is not None
+    release = facts.release_date
+    said = common.WEEKDAY_NAMES[written.weekday]
+    relative_date = f"{common.WEEKDAY_NAMES[day.weekday()]} {day.isoformat()}"
+    working = (
+        f"the release is dated {release.isoformat()}, so '{claim.text}' is {relative_date}; "
+        f"'{written.text}' names a {said}"
+    )
+    return Hit(
+        start=min(claim.start, written.start),
+        end=max(claim.end, written.end),
+        values={
+            "relative": claim.text,
+            "relative_date": relative_date,
+            "written": written.text,
+            "reading": said,
+            "release": release.isoformat(),
+            "working": working,
+        },
+        related=(common.related(written, "the weekday written beside it"),),
+        working=working,
+        suggestion=None,
+        claims=(claim.id, written.id),
+    )
 
 
 def _hit(facts: Facts, claim: Claim, written: Claim, meant: tuple[date, date]) -> Hit:

@@ -85,8 +85,8 @@ def compact_ranges(text: str, ctx: Context) -> Iterator[Draft]:
         second = int(m["b"]) if len(m["b"]) == 4 else first // 100 * 100 + int(m["b"])
         if len(m["b"]) == 2 and m["sep"] == "-" and second < first:
             continue
-        if m["sep"] == "/" and second != first + 1:
-            continue  # 2015/16 is a season or a financial year; 2015/2018 is not a range
+        if m["sep"] == "/" and second not in (first + 1, first - 1):
+            continue  # 2015/16 is a season or a financial year (2015/14 one written backwards)
         a = _year(m.start("a"), m.end("a"), first)
         b = _year(m.start("b"), m.end("b"), second)
         lead = _RANGE_LEAD.search(text, max(0, m.start() - 30), m.start())
@@ -143,15 +143,39 @@ def weekday_ranges(text: str, atoms: list[Draft]) -> list[Draft]:
 
 
 def link_brackets(text: str, atoms: list[Draft]) -> None:
-    """`today (07/10)`: the bracketed date is linked to the expression before it."""
+    """The date written beside a relative one, linked to it: `today (07/10)`, `this morning
+    (Saturday, May 17)`, `tomorrow, Tuesday,`, `As of today, October 26, 2025,` and the other
+    way about, `on Wednesday (today)`."""
     dated = [d for d in atoms if d.kind in _DATED]
     for a, b in itertools.pairwise(dated):
-        if b.kind == "date" and _BRACKETED.fullmatch(text, a.end, b.start):
-            close = text[b.end : b.end + 3].lstrip()
-            if close[:1] in (")", "]"):
-                a.links.append(b)
-                end = text.index(close[0], b.end) + 1
-                a.extra["bracketed"] = Passage(start=a.start, end=end, text=text[a.start : end])
+        close = text[b.end : b.end + 3].lstrip()[:1]
+        bracketed = bool(_BRACKETED.fullmatch(text, a.end, b.start)) and close in (")", "]")
+        if b.kind == "date" and bracketed:
+            end = text.index(close, b.end) + 1
+            _beside(a, b, Passage(start=a.start, end=end, text=text[a.start : end]))
+        elif _day_word(b) and bracketed and (a.kind == "date" or a.weekday is not None):
+            end = text.index(close, b.end) + 1  # "on Wednesday (today)"
+            _beside(b, a, Passage(start=a.start, end=end, text=text[a.start : end]))
+        elif (
+            _day_word(a)
+            and (b.kind == "date" or b.weekday is not None)
+            and text[a.end : b.start].strip() == ","
+            and (close in (",", ".", ";", ":") or text[b.end :].lstrip().startswith("and "))
+        ):
+            # "tomorrow, Tuesday, and …", "As of today, October 26, 2025, …": in apposition
+            _beside(a, b, Passage(start=a.start, end=b.end, text=text[a.start : b.end]))
+
+
+def _day_word(draft: Draft) -> bool:
+    """A relative day with no weekday of its own: today, tonight, yesterday afternoon."""
+    return draft.kind == "relative" and draft.weekday is None and draft.date is not None and (
+        draft.date.day is not None
+    )
+
+
+def _beside(relative: Draft, written: Draft, passage: Passage) -> None:
+    relative.links.append(written)
+    relative.extra["bracketed"] = passage
 
 
 def since(text: str, ctx: Context, atoms: list[Draft]) -> Iterator[Draft]:

@@ -156,6 +156,7 @@ def _partition(amounts: Amounts, group: list[int], bullets: bool) -> bool:
         sentence_end + 1 < len(tokens)
         and tokens[sentence_end + 1].sent == tokens[last].sent
         and not tokens[sentence_end + 1].line_start
+        and tokens[sentence_end + 1].text != ";"  # "…; of the monthly donors, 84% pay …"
     ):
         sentence_end += 1
     if any(t.lower == "respectively" for t in tokens[first : sentence_end + 1]):

@@ -86,6 +86,11 @@ def _joined(tokens: list[Token], last: int, first: int) -> str | None:
         and between[-2].tag == "NOUN"
     ):
         return None  # "rose to 50%, an increase of 10 percent": a phrase about it, no conjunct
+    openers = lexicon.words("whole_openers.txt")
+    if words[-1] == "," and any(
+        words[k] in (",", ";") and words[k + 1] in openers for k in range(len(words) - 2)
+    ):
+        return None  # "…; of the monthly donors, 84%": a share of another whole
     joiner = next((w for w in words if w in _JOINERS), None)
     return joiner
 
