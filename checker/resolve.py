@@ -36,6 +36,18 @@ class Entity:
         return self.name.split()[-1].lower() if self.kind == "person" else ""
 
 
+def _kindred(a: str, b: str) -> bool:
+    """Whether two words are forms of one ("cidery" and "ciders", "library" and "libraries"):
+    they share all but their last few letters ("community" and "communications" do not)."""
+    shared = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        shared += 1
+    short, long_ = sorted((len(a), len(b)))
+    return shared >= 5 and shared >= short - 2 and shared >= long_ - 3
+
+
 def _key(words: list[str]) -> str:
     """A name's comparable form: lower case, no counting or frequency words, no 'the'."""
     skip = lexicon.words("name_noise.txt")
@@ -239,6 +251,10 @@ class Resolver:
         if described and phrase is not None and phrase.head.lemma in lexicon.words("generic_descriptions.txt"):
             carriers = set()  # "the company": the one just named, not one far away that fits
         plural = token.lower in ("they", "their", "them") if pronoun else None
+        if described and phrase is not None:
+            kin = self._kin(phrase, index)
+            if kin is not None:
+                return kin, f"'{phrase.text}' shares its words with '{kin.name}', said before it"
         entity, mention = self._antecedent(index, kind, carriers, plural)
         if entity is None and described and phrase is not None and phrase_index is not None:
             entity = self._described(phrase_index, phrase)
@@ -318,6 +334,32 @@ class Resolver:
             return None
         return entity
 
+    def _kin(self, phrase: NounPhrase, index: int) -> Entity | None:
+        """`the cidery` after `Brindlecombe Ciders`, `the robotics firm` after `Veltrane
+        Robotics`: the one name said before (within a few paragraphs) that shares a word's
+        stem with the description."""
+        tokens = self.analysis.tokens
+        words = [
+            t.lower
+            for t in tokens[phrase.first : phrase.last + 1]
+            if t.tag in ("NOUN", "ADJ") and len(t.lower) >= 5
+            and t.lower not in lexicon.words("generic_descriptions.txt")
+        ]  # fmt: skip
+        if not words:
+            return None
+        found: dict[str, Entity] = {}
+        paragraph = tokens[index].para
+        for phrase_index, (entity, _) in self.of_phrase.items():
+            other = self.analysis.noun_phrases[phrase_index]
+            if not other.name or other.first >= phrase.first:
+                continue
+            if paragraph - tokens[other.first].para > 6 or entity.kind == "person":
+                continue
+            names = [t.lower for t in tokens[other.first : other.last + 1] if len(t.lower) >= 5]
+            if any(_kindred(a, b) for a in words for b in names):
+                found[entity.id] = entity
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def _names_ending(self, key: str) -> bool:
         """Whether a named entity's name ends in the words of `key`."""
         words = key.split()
@@ -373,6 +415,15 @@ class Resolver:
                 tokens[phrase.first].start, tokens[phrase.first].end, wants, carriers
             )
             return self._sub(owner, phrase) if owner is not None else None
+        if owner_index is not None and not analysis.noun_phrases[owner_index].name:
+            # "the carers' network" may be the last words of "Ulverby Carers' Network"
+            owner = analysis.noun_phrases[owner_index]
+            words = self._words(owner) + [
+                t.lower for t in tokens[owner.last + 1 : phrase.last + 1] if t.kind != "clitic"
+            ]
+            named = self._matching(_key(words), "organisation", aliases_only=True)
+            if named is not None:
+                return named, f"'{owner.text} {phrase.text}' names '{named.name}' by its last words"
         if owner_index is None:
             owner_index = relations.of_phrase(analysis, phrase_index)
         if (

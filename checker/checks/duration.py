@@ -9,7 +9,7 @@ from checker import hedges
 from checker.checks import common
 from checker.checks.base import Facts, Hit, Params, register
 from checker.models import Claim
-from checker.timeline import completed_years, months_between
+from checker.timeline import add_months, completed_years, months_between
 
 _UNITS = {
     "year": ("year", 1),
@@ -39,9 +39,16 @@ FIELDS = {"duration", "since", "origin", "release", "elapsed", "working"}
 
 
 def elapsed(first: date, last: date, release: date, measure: str) -> tuple[int, int]:
-    """The fewest whole units from the origin's last day and the most, counting a started one."""
-    count = completed_years if measure == "year" else months_between
-    return count(min(last, release), release), count(first, release) + 1
+    """The fewest whole units from the origin's last day, and the most from its first day,
+    rounded: "15 years" may be said of 14 years 7 months, not of 14 years 5 months."""
+    if measure == "year":
+        fewest = completed_years(min(last, release), release)
+        months = months_between(first, release)
+        return fewest, months // 12 + (1 if months % 12 >= 6 else 0)
+    fewest = months_between(min(last, release), release)
+    months = months_between(first, release)
+    rest = (release - add_months(first, months)).days
+    return fewest, months + (1 if rest >= 15 else 0)
 
 
 @register("duration", DurationParams, FIELDS)
@@ -69,7 +76,7 @@ def run(facts: Facts, claims: list[Claim], params: DurationParams) -> Iterator[H
         high = None if claim.high is None else claim.high * factor
         if hedges.meets((fewest, most, "[]"), (low, high, claim.bounds or "[]")):
             continue
-        completed = common.numbers_words(list(range(fewest, most)))
+        completed = common.numbers_words(list(range(fewest, most + 1)))
         span = common.elapsed_words(origin.date.first_day(), origin.date.last_day(), release)
         working = f"{origin.text} → {release.isoformat()} is {span}, not {claim.text}"
         yield Hit(
@@ -87,7 +94,7 @@ def run(facts: Facts, claims: list[Claim], params: DurationParams) -> Iterator[H
             working=working,
             # One wording or none: "57 or 58 years" is no text a tool can apply (the working
             # keeps the alternatives).
-            suggestion=f"{completed} {measure}s" if most - fewest == 1 else None,
+            suggestion=f"{completed} {measure}s" if most == fewest else None,
             claims=(claim.id, start.id),
         )
 

@@ -203,12 +203,16 @@ def _by_verb(analysis: Analysis, index: int, atom: Draft) -> Draft | None:
 
 
 def _first_of_owner(analysis: Analysis, phrase: int | None) -> bool:
-    """`its first meeting was held in 1989`: the first occasion of the owner is its beginning."""
+    """`its first meeting was held in 1989`, `opened its first workshop in 1994`: the owner's
+    first occasion, or its first premises, is its beginning."""
     if phrase is None:
         return False
     found = analysis.noun_phrases[phrase]
     words = {t.lower for t in analysis.tokens[found.first : found.last + 1]}
-    generic = found.head.lower in ("meeting", "gathering", "session", "event", "edition", "outing")
+    head = lexicon.singular(found.head.lower)
+    generic = head in ("meeting", "gathering", "session", "event", "edition", "outing") or (
+        head in lexicon.words("premises_nouns.txt")
+    )
     return found.determiner in ("its", "their") and bool(words & {"first", "inaugural"}) and generic
 
 

@@ -120,6 +120,13 @@ def _subject(analysis: Analysis, index: int, last: int) -> int | None:
     ):
         return relations.subject_of(analysis, index)
     group = analysis.governing_verb(index)
+    while (
+        group is not None
+        and group > 0
+        and analysis.verb_groups[group].tense == "none"
+        and tokens[analysis.verb_groups[group - 1].first].sent == tokens[index].sent
+    ):
+        group -= 1  # "has been teaching people to fix bicycles for two decades": the teaching
     if group is not None:
         verb = analysis.verb_groups[group]
         if verb.aspect in ("perfect", "perfect progressive") and verb.tense == "present":

@@ -330,6 +330,8 @@ def _subject_before_verb(
         governed = before is not None and before.tag == "ADP" and phrase.first - 1 >= clause.first
         owned = phrase.possessor is not None
         if before is not None and before.kind == "clitic":
+            if owned and candidate is not None and phrase.possessor == candidate:
+                candidate = index  # "The trust's academy has run …": the academy
             continue
         comma = next((j for j in range(phrase.last + 1, finite.first) if tokens[j].text == ","), None)
         fronted = comma is not None and any(
