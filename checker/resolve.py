@@ -415,6 +415,8 @@ class Resolver:
                 tokens[phrase.first].start, tokens[phrase.first].end, wants, carriers
             )
             return self._sub(owner, phrase) if owner is not None else None
+        if owner_index is not None and self._timed(phrase):
+            return None  # "this year's fair" is the series' fair, said by its time
         if owner_index is not None and not analysis.noun_phrases[owner_index].name:
             # "the carers' network" may be the last words of "Ulverby Carers' Network"
             owner = analysis.noun_phrases[owner_index]

@@ -57,6 +57,7 @@ def drafts(document: Document, analysis: Analysis) -> list[Draft]:
     text = analysis.text
     atoms, built = temporal_atoms(text, ctx)
     atoms = compounds.weekday_ranges(text, atoms)
+    atoms = compounds.trailing_weekdays(text, atoms)
     built += compounds.ranges(text, atoms)
     compounds.link_brackets(text, atoms)
     built += compounds.since(text, ctx, atoms)

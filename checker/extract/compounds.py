@@ -142,6 +142,26 @@ def weekday_ranges(text: str, atoms: list[Draft]) -> list[Draft]:
     return [a for a in atoms if id(a) not in dropped]
 
 
+def trailing_weekdays(text: str, atoms: list[Draft]) -> list[Draft]:
+    """`July 22, 2025 (Monday)`, `November 15, 2024, a Tuesday,`: a weekday said after a date
+    is the date's own, and the claim runs over both (the weekday is no relative date)."""
+    dropped: set[int] = set()
+    for date_, after in itertools.pairwise(atoms):
+        if date_.kind != "date" or date_.weekday is not None or after.kind != "relative":
+            continue
+        if after.weekday is None or date_.date is None or date_.date.day is None:
+            continue
+        between = " ".join(text[date_.end : after.start].split()).lower()
+        close = text[after.end : after.end + 1]
+        if (between == "(" and close == ")") or (
+            between in (", a", ", which was a", "- a", "– a") and close in (",", ".", ";", ")", "")
+        ):
+            date_.weekday = after.weekday
+            date_.end = after.end + (1 if close == ")" else 0)
+            dropped.add(id(after))
+    return [a for a in atoms if id(a) not in dropped]
+
+
 def link_brackets(text: str, atoms: list[Draft]) -> None:
     """The date written beside a relative one, linked to it: `today (07/10)`, `this morning
     (Saturday, May 17)`, `tomorrow, Tuesday,`, `As of today, October 26, 2025,` and the other

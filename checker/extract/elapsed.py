@@ -260,6 +260,8 @@ def _of_its_kind(
     tokens = analysis.tokens
     words = [t.lower for t in tokens[i + 1 : i + 4]]
     last = i + 3 if words[:1] == ["of"] and words[2:3] == ["kind"] else i
+    if words[:2] in (["so", "far"], ["to", "date"]):
+        last = i + 2  # "the sixth so far"
     if first >= 2 and tokens[first - 2].text in (",", "–", "—"):
         apposed = relations.phrase_before(analysis, first - 1)
         if apposed is not None:

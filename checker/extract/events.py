@@ -297,7 +297,14 @@ def _by_noun(analysis: Analysis, index: int, atom: Draft) -> Draft | None:
             )
         else:
             subject = relations.of_phrase(analysis, phrase) if phrase is not None else None
-        return _draft(analysis, atom, token.start, atom.end, token.lower.rstrip("."), noun, subject)
+            if subject is None and found is not None and found.determiner is None:
+                # "Since first opening in 2017, the café has …": the clause's subject's
+                clause_subject = relations.subject_of(analysis, k)
+                subject = clause_subject if clause_subject != phrase else None
+        start = token.start
+        if k > 0 and tokens[k - 1].lower in ("first", "initial", "original"):
+            start = tokens[k - 1].start
+        return _draft(analysis, atom, start, atom.end, token.lower.rstrip("."), noun, subject)
     phrase = analysis.phrase_of(k)
     if phrase is not None:
         found = analysis.noun_phrases[phrase]
