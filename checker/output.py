@@ -57,8 +57,7 @@ class Inputs:
                 "write reports to another folder, e.g. -o reports/",
             )
         if target.suffix.lower() in SUFFIXES and (
-            any(folder in target.parents for folder in self.folders)
-            or target.parent in self.beside
+            any(folder in target.parents for folder in self.folders) or target.parent in self.beside
         ):
             raise InputError(
                 str(path),

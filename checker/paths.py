@@ -31,11 +31,7 @@ def _releases(folder: Path) -> list[Path]:
     """The .txt and .md files of a folder and its subfolders, sorted; none reached through a
     symlink that leads out of the folder."""
     real = Path(os.path.realpath(folder))
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if wanted(p) and _inside(real, p)
-    )
+    return sorted(p for p in folder.rglob("*") if wanted(p) and _inside(real, p))
 
 
 def expand(paths: Sequence[str]) -> Iterator[str]:

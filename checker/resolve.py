@@ -208,8 +208,8 @@ class Resolver:
         if token.tag == "POSS" and token.end >= end:
             phrase_index = None  # "its" alone: whatever it stands for, not the phrase it opens
         if phrase_index is not None and phrase_index in self.of_phrase:
-            entity, via = self.of_phrase[phrase_index]
-            return entity, f"'{analysis.noun_phrases[phrase_index].text}' ({via})"
+            own, via = self.of_phrase[phrase_index]
+            return own, f"'{analysis.noun_phrases[phrase_index].text}' ({via})"
         person = token.lower in _PERSON_WORDS or wants == "person"
         pronoun = token.lower in _PERSON_WORDS | _THING_WORDS
         phrase = analysis.noun_phrases[phrase_index] if phrase_index is not None else None
@@ -244,11 +244,17 @@ class Resolver:
             if thing is not None:
                 return thing, f"'{phrase.text}' is '{thing.name}', said before"
         kind = "person" if person else "organisation"
-        if described and phrase is not None and any(
-            t.tag == "PROPN" for t in analysis.tokens[phrase.first : phrase.last]
+        if (
+            described
+            and phrase is not None
+            and any(t.tag == "PROPN" for t in analysis.tokens[phrase.first : phrase.last])
         ):
             return None, ""  # "the Clean50 program", "the Dallas-based organization": named apart
-        if described and phrase is not None and phrase.head.lemma in lexicon.words("generic_descriptions.txt"):
+        if (
+            described
+            and phrase is not None
+            and phrase.head.lemma in lexicon.words("generic_descriptions.txt")
+        ):
             carriers = set()  # "the company": the one just named, not one far away that fits
         plural = token.lower in ("they", "their", "them") if pronoun else None
         if described and phrase is not None:
@@ -294,7 +300,12 @@ class Resolver:
             self.entities.append(entity)
             self._descriptions[key] = entity
             for index, other in enumerate(self.analysis.noun_phrases):
-                if index not in self.of_phrase and not other.name and other.determiner in ("the", "this") and _key(self._words(other)) == key:
+                if (
+                    index not in self.of_phrase
+                    and not other.name
+                    and other.determiner in ("the", "this")
+                    and _key(self._words(other)) == key
+                ):
                     self.of_phrase[index] = (entity, "the same description")
                     entity.mentions.append(index)
         return entity
@@ -419,13 +430,14 @@ class Resolver:
             return None  # "this year's fair" is the series' fair, said by its time
         if owner_index is not None and not analysis.noun_phrases[owner_index].name:
             # "the carers' network" may be the last words of "Ulverby Carers' Network"
-            owner = analysis.noun_phrases[owner_index]
-            words = self._words(owner) + [
-                t.lower for t in tokens[owner.last + 1 : phrase.last + 1] if t.kind != "clitic"
+            possessor = analysis.noun_phrases[owner_index]
+            words = self._words(possessor) + [
+                t.lower for t in tokens[possessor.last + 1 : phrase.last + 1] if t.kind != "clitic"
             ]
             named = self._matching(_key(words), "organisation", aliases_only=True)
             if named is not None:
-                return named, f"'{owner.text} {phrase.text}' names '{named.name}' by its last words"
+                said = f"{possessor.text} {phrase.text}"
+                return named, f"'{said}' names '{named.name}' by its last words"
         if owner_index is None:
             owner_index = relations.of_phrase(analysis, phrase_index)
         if (
@@ -544,7 +556,9 @@ def resolve(document: Document, analysis: Analysis, claims: list[Claim]) -> list
         if claim.subject_span is None or claim.id in linked:
             continue
         wants = "person" if claim.kind in _CARRY_AGES else "organisation"
-        entity, via = resolver.entity_at(*claim.subject_span, wants, _carriers(claim, claims, linked))
+        entity, via = resolver.entity_at(
+            *claim.subject_span, wants, _carriers(claim, claims, linked)
+        )
         if entity is not None:
             linked[claim.id] = (entity, via)
     out = []
@@ -564,6 +578,7 @@ def _carriers(claim: Claim, claims: list[Claim], linked: dict[str, tuple[Entity,
     """The entities a claim's pronoun or description may stand for by what they have: a
     series (a first occasion, a frequency) for an Nth occasion, a beginning for a count of
     years or a length of time, an age or a birth for an age."""
+
     def of(wanted: object) -> set[str]:
         return {linked[c.id][0].id for c in claims if c.id in linked and wanted(c)}  # type: ignore[operator]
 

@@ -18,18 +18,33 @@ def _items(listed: str) -> list[str]:
 @pytest.mark.parametrize(
     ("listed", "expected"),
     [
-        ("Norway, Sweden, Denmark, Finland and Iceland", ["Norway", "Sweden", "Denmark", "Finland", "Iceland"]),
+        (
+            "Norway, Sweden, Denmark, Finland and Iceland",
+            ["Norway", "Sweden", "Denmark", "Finland", "Iceland"],
+        ),
         (
             "sea walls, early warning, community training and insurance for small businesses",
             ["sea walls", "early warning", "community training", "insurance for small businesses"],
         ),
-        ("research and development, training, and outreach", ["research and development", "training", "outreach"]),
-        ("research and development, training and outreach", ["research and development", "training", "outreach"]),
+        (
+            "research and development, training, and outreach",
+            ["research and development", "training", "outreach"],
+        ),
+        (
+            "research and development, training and outreach",
+            ["research and development", "training", "outreach"],
+        ),
         ("A, B, and C", ["A", "B", "C"]),
         ("bread and butter", ["bread", "butter"]),
         ("A; B; C", ["A", "B", "C"]),
-        ("arts and culture; health and safety; and libraries", ["arts and culture", "health and safety", "libraries"]),
-        ("Ana Liu, 52, of Brooklyn, Tom Berg and Sara Nyx", ["Ana Liu, 52, of Brooklyn", "Tom Berg", "Sara Nyx"]),
+        (
+            "arts and culture; health and safety; and libraries",
+            ["arts and culture", "health and safety", "libraries"],
+        ),
+        (
+            "Ana Liu, 52, of Brooklyn, Tom Berg and Sara Nyx",
+            ["Ana Liu, 52, of Brooklyn", "Tom Berg", "Sara Nyx"],
+        ),
     ],
 )
 def test_items(listed: str, expected: list[str]) -> None:

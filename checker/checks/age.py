@@ -117,7 +117,7 @@ def _hit(
             "release": release.isoformat(),
             "expected": expected,
             "working": working,
-        },  # fmt: skip
+        },
         related=(common.related(other, "also said of " + person),),
         working=working,
         suggestion=suggestion,

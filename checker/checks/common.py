@@ -10,10 +10,21 @@ from checker.language.lexicon import ordinal_suffix, ordinal_word
 from checker.models import CalendarDate, Claim, Related
 from checker.timeline import describe_span
 
-MONTH_NAMES = (
-    "January February March April May June July August September October November December"
-).split()
-WEEKDAY_NAMES = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
 def by_id(claims: Iterable[Claim]) -> dict[str, Claim]:
@@ -75,7 +86,6 @@ def numbers_words(numbers: list[int]) -> str:
     if len(numbers) > 2 and numbers == list(range(numbers[0], numbers[-1] + 1)):
         return f"{numbers[0]} to {numbers[-1]}"
     return one_of([str(n) for n in numbers])
-
 
 
 def _words(text: str) -> list[tuple[int, int]]:

@@ -62,7 +62,7 @@ def run(facts: Facts, claims: list[Claim], params: DurationParams) -> Iterator[H
     for claim in claims:
         if claim.kind != "duration" or claim.cue in params.skip_cues or claim.unit not in _UNITS:
             continue
-        if claim.low is None and claim.high is None or "X" in claim.value:
+        if (claim.low is None and claim.high is None) or "X" in claim.value:
             continue  # "the past few years": no number to check
         start = _start(claim, index, origins)
         if start is None:
@@ -89,7 +89,7 @@ def run(facts: Facts, claims: list[Claim], params: DurationParams) -> Iterator[H
                 "release": release.isoformat(),
                 "elapsed": span,
                 "working": working,
-            },  # fmt: skip
+            },
             related=(common.related(origin, "since"),),
             working=working,
             # One wording or none: "57 or 58 years" is no text a tool can apply (the working

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
 from checker.checks import common
 from checker.checks.base import Facts, Hit, Params, register

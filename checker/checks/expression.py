@@ -121,7 +121,11 @@ def run(facts: Facts, claims: list[Claim], params: ExpressionParams) -> Iterator
             others.setdefault(key, []).append(other)
     anywhere = Nearest(others.get("any", []))
     for claim in chosen:
-        group = anywhere.around(claim) if params.pair == "any" else others.get(_pair_key(params.pair, claim), [])
+        group = (
+            anywhere.around(claim)
+            if params.pair == "any"
+            else others.get(_pair_key(params.pair, claim), [])
+        )
         for other in group:
             hit = program.judge(claim, other) if other.id != claim.id else None
             if hit is not None:

@@ -59,7 +59,7 @@ def run(facts: Facts, claims: list[Claim], params: OriginConflictParams) -> Iter
                 "first_date": first.text,
                 "second_date": second.text,
                 "working": working,
-            },  # fmt: skip
+            },
             related=(common.related(earlier, f"also said of {subject}"),),
             working=working,
             claims=(earlier.id, later.id),

@@ -58,7 +58,7 @@ def run(facts: Facts, claims: list[Claim], params: TenseParams) -> Iterator[Hit]
                 "relation": relation,
                 "release": release.isoformat(),
                 "working": working,
-            },  # fmt: skip
+            },
             related=(
                 Related(start=verb.start, end=verb.end, text=verb.text, label=f"{tense} tense"),
             ),

@@ -14,6 +14,7 @@ from checker.extract import (
     events,
     governed,
     lists,
+    relative,
     shares,
     spans,
     temporal,

@@ -54,9 +54,15 @@ def find(analysis: Analysis, taken: spans.Index) -> Amounts:
             continue
         group = _group_of(analysis, phrase)
         elided = coordinated.get(index)
-        if phrase.kind == "bare" and group is None and phrase.role is None and phrase.whole is None:
-            if index not in coordinated and not _stands_alone(analysis, phrase):
-                continue
+        if (
+            phrase.kind == "bare"
+            and group is None
+            and phrase.role is None
+            and phrase.whole is None
+            and index not in coordinated
+            and not _stands_alone(analysis, phrase)
+        ):
+            continue
         draft = _draft(analysis, phrase, group, elided)
         drafts.append(draft)
         by_phrase[index] = draft

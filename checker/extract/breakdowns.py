@@ -91,9 +91,9 @@ def find(amounts: Amounts) -> list[Draft]:
         else:
             # A total after the parts: "… bring the total to £220,000", "making €3.2m in all".
             after = [lst for lst in lists[n + 1 :] if len(lst) == 1][:2]
-            for candidate in after:
-                total = amounts.by_phrase[candidate[0]]
-                phrase = phrases[candidate[0]]
+            for later in after:
+                total = amounts.by_phrase[later[0]]
+                phrase = phrases[later[0]]
                 if phrase.first - last_phrase.last > _WINDOW or len(parts) < 2:
                     continue
                 if not all(_compatible(total, p) for p in parts):
@@ -104,7 +104,7 @@ def find(amounts: Amounts) -> list[Draft]:
                 if cue is None or _sentences_between(tokens, last_phrase.last, phrase.first) > 0:
                     continue
                 out.append(_breakdown(total, parts, cue))
-                used.add(candidate[0])
+                used.add(later[0])
                 break
         if len(members) >= 3:
             labelled = _total_line(amounts, members)

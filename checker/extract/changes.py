@@ -226,10 +226,10 @@ def _values(
             old, new = _bullets(finder, first)
     if old is None or new is None or old == new:
         return None
-    a, b = finder.value(old), finder.value(new)
-    if a is None or b is None or not _comparable(a, b):
+    before, after = finder.value(old), finder.value(new)
+    if before is None or after is None or not _comparable(before, after):
         return None
-    return a, b
+    return before, after
 
 
 def _before(finder: _Finder, begin: int, first: int, stated: int | None, old: int) -> int | None:

@@ -7,11 +7,11 @@ import re
 from collections.abc import Iterator
 
 from checker.extract import scan
-from checker.language import lexicon
 from checker.extract.base import Context, Draft
 from checker.extract.dates import closest_year
 from checker.extract.lexicon import MONTH_RE, WEEKDAY_RE, month_number, weekday_number
 from checker.extract.years import not_a_year
+from checker.language import lexicon
 from checker.models import CalendarDate, Passage, Timex
 from checker.timeline import completed_years_range
 
@@ -122,7 +122,9 @@ def _day(span: tuple[int, int], day: CalendarDate) -> Draft:
                  timex=Timex(type="DATE", value=day.iso()), date=day)  # fmt: skip
 
 
-_WEEKDAY_PAIR = re.compile(rf"(?P<first>{WEEKDAY_RE})\s*(?:[–—-]|to)\s*(?P<second>{WEEKDAY_RE})", re.IGNORECASE)
+_WEEKDAY_PAIR = re.compile(
+    rf"(?P<first>{WEEKDAY_RE})\s*(?:[–—-]|to)\s*(?P<second>{WEEKDAY_RE})", re.IGNORECASE
+)
 
 
 def weekday_ranges(text: str, atoms: list[Draft]) -> list[Draft]:
@@ -188,8 +190,11 @@ def link_brackets(text: str, atoms: list[Draft]) -> None:
 
 def _day_word(draft: Draft) -> bool:
     """A relative day with no weekday of its own: today, tonight, yesterday afternoon."""
-    return draft.kind == "relative" and draft.weekday is None and draft.date is not None and (
-        draft.date.day is not None
+    return (
+        draft.kind == "relative"
+        and draft.weekday is None
+        and draft.date is not None
+        and (draft.date.day is not None)
     )
 
 

@@ -107,7 +107,13 @@ def _unit(word: str) -> str:
 
 def find(text: str, ctx: Context) -> list[Draft]:
     """Every stated length of time, with hedges as intervals in the written unit."""
-    return [*_durations(text), *_adjectives(text), *_unit_long(text), *_spans_of_one(text), *_uncounted(text)]
+    return [
+        *_durations(text),
+        *_adjectives(text),
+        *_unit_long(text),
+        *_spans_of_one(text),
+        *_uncounted(text),
+    ]
 
 
 def _duration(m: re.Match[str], start: int, count: float | None, unit: str, cue: str | None,

@@ -41,8 +41,15 @@ def find(analysis: Analysis, taken: spans.Index, origins: list[Draft]) -> list[D
             continue
         ordinal = numbers.ordinal_at(tokens, token.i)
         first, number = ordinal if ordinal is not None else (token.i, None)
-        in_name = token.kind == "word" and token.is_cap and token.i + 1 < len(tokens) and tokens[token.i + 1].tag == "PROPN"
-        if number is not None and 1 < number <= 1000 and not in_name:  # "The Second Spin Laptop Scheme"
+        in_name = (
+            token.kind == "word"
+            and token.is_cap
+            and token.i + 1 < len(tokens)
+            and tokens[token.i + 1].tag == "PROPN"
+        )
+        if (
+            number is not None and 1 < number <= 1000 and not in_name
+        ):  # "The Second Spin Laptop Scheme"
             draft = _counted(analysis, token, first, number, origins)
             if draft is not None:
                 out.append(draft)
@@ -224,7 +231,9 @@ def _occasion(
     if (
         noun is not None
         and noun.lower in ("time", "times")
-        and not (prev.lower in ("a", "an", "the") and first >= 2 and tokens[first - 2].lower == "for")
+        and not (
+            prev.lower in ("a", "an", "the") and first >= 2 and tokens[first - 2].lower == "for"
+        )
     ):
         return None  # "the 3rd time zone"; "returns for a 16th time" keeps it
     unit = lexicon.singular(noun.lower) if noun is not None and noun.tag != "PROPN" else "occasion"
@@ -241,7 +250,9 @@ def _occasion(
         if period:
             draft.frequency = period[0]
     if apposed is not None:
-        _subject(draft, analysis, apposed)  # "Today's festival, the 90th of its kind": the festival's
+        _subject(
+            draft, analysis, apposed
+        )  # "Today's festival, the 90th of its kind": the festival's
     elif unit in _GENERIC or phrase is None:
         _subject(draft, analysis, _owner(analysis, i, of_allowed=True))
     else:
@@ -252,9 +263,7 @@ def _occasion(
     return draft
 
 
-def _of_its_kind(
-    analysis: Analysis, first: int, i: int, unit: str
-) -> tuple[int, str, int | None]:
+def _of_its_kind(analysis: Analysis, first: int, i: int, unit: str) -> tuple[int, str, int | None]:
     """`Today's meeting, the eighth of its kind`: the claim runs to "kind", and counts what
     the phrase it stands beside names (that phrase is returned: the count is its)."""
     tokens = analysis.tokens
@@ -352,7 +361,13 @@ def _celebrates(analysis: Analysis, token: Token) -> Draft | None:
         return None
     count = tokens[j]
     value = lexicon.number_words().get(count.lower)
-    number = int(count.text) if count.text.isdigit() and len(count.text) <= 4 else int(value.value) if value else None
+    number = (
+        int(count.text)
+        if count.text.isdigit() and len(count.text) <= 4
+        else int(value.value)
+        if value
+        else None
+    )
     if number is None:
         return None
     after = tokens[j + 2] if j + 2 < len(tokens) else None

@@ -17,7 +17,12 @@ _GAP = (
     9  # tokens between an origin verb and its date, at most ("was first held on the seafront in")
 )
 _DOOR_NOUNS = frozenset({"doors", "gates"})
-_OBJECT_CUES = {"debut": "first", "career": "start", "doors": "founding", "place": "first"}  # "made its debut"
+_OBJECT_CUES = {
+    "debut": "first",
+    "career": "start",
+    "doors": "founding",
+    "place": "first",
+}  # "made its debut"
 _CANCELLED = frozenset({"cancel", "call", "postpone", "skip", "suspend"})
 _EXCEPT = (("apart", "from"), ("except",), ("except", "in"), ("bar",), ("save", "for"))
 
@@ -124,23 +129,34 @@ def _governing(analysis: Analysis, index: int) -> int | None:
     tokens = analysis.tokens
     clause = analysis.clause_of(index)
     group = analysis.governing_verb(index)
-    if group is not None and analysis.verb_groups[group].lemma == "be" and clause is not None:
-        if clause + 1 < len(analysis.clauses):
-            after = analysis.clauses[clause + 1]
-            if after.opener in ("that", "who") and after.verbs:
-                return after.verbs[0]
+    if (
+        group is not None
+        and analysis.verb_groups[group].lemma == "be"
+        and clause is not None
+        and clause + 1 < len(analysis.clauses)
+    ):
+        after = analysis.clauses[clause + 1]
+        if after.opener in ("that", "who") and after.verbs:
+            return after.verbs[0]
     group = relations.verb_of_date(analysis, index)
     if group is None:
         return None
     verb = analysis.verb_groups[group]
-    if verb.lemma == "be" and group > 0 and verb.first > 0 and tokens[verb.first - 1].lower == "into":
+    if (
+        verb.lemma == "be"
+        and group > 0
+        and verb.first > 0
+        and tokens[verb.first - 1].lower == "into"
+    ):
         group -= 1  # "came into being in 2004"
         verb = analysis.verb_groups[group]
     if verb.last < index:
         between = tokens[verb.last + 1 : index]
         if len(between) > _GAP or any(t.text in (";", ":") for t in between):
             return None
-        if any(t.lower in ("and", "or") for t in between) and any(t.kind == "number" for t in between):
+        if any(t.lower in ("and", "or") for t in between) and any(
+            t.kind == "number" for t in between
+        ):
             return None  # "founded the nonprofit in 2021 and in 2022 …": that date is the verb's
     return group
 
@@ -185,10 +201,7 @@ def _by_verb(analysis: Analysis, index: int, atom: Draft) -> Draft | None:
     )
     if cue.kind == "first" and not first_said:
         return None  # "was held in Geneva in 2019" is one occasion, not the first
-    if cue.kind == "first" or first_said:
-        kind = "first"
-    else:
-        kind = cue.kind
+    kind = "first" if cue.kind == "first" or first_said else cue.kind
     subject = _whose(analysis, group, cue, obj, object_head)
     start, end = verb.start, verb.end
     lead = verb.first
@@ -310,10 +323,15 @@ def _by_noun(analysis: Analysis, index: int, atom: Draft) -> Draft | None:
         found = analysis.noun_phrases[phrase]
         words = [t.lower for t in tokens[found.first : found.last + 1]]
         if "first" in words or "inaugural" in words:
-            if found.head.lower in lexicon.words("series_nouns.txt") and not found.name and found.head.lower in (
-                "outing", "edition", "time", "staging", "instalment", "iteration"
+            if (
+                found.head.lower in lexicon.words("series_nouns.txt")
+                and not found.name
+                and found.head.lower
+                in ("outing", "edition", "time", "staging", "instalment", "iteration")
             ):
-                phrase = relations.subject_of(analysis, k)  # "After a first outing in 2019, the festival …"
+                phrase = relations.subject_of(
+                    analysis, k
+                )  # "After a first outing in 2019, the festival …"
             return _draft(analysis, atom, found.start, atom.end, "first", "first", phrase)
     if (
         k >= 2

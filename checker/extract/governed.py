@@ -36,11 +36,11 @@ def attach(analysis: Analysis, drafts: list[Draft]) -> None:
             start=verb.start,
             end=verb.end,
             lemma=verb.lemma,
-            tense=verb.tense,  # type: ignore[arg-type]
+            tense=verb.tense,
             aspect=verb.aspect,
-            voice=verb.voice,  # type: ignore[arg-type]
+            voice=verb.voice,
             modality=verb.modality,
-            orientation=verb.orientation,  # type: ignore[arg-type]
+            orientation=verb.orientation,
             reported=_reporter(analysis, clause_index),
             quoted=quoted(index),
         )

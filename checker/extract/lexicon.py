@@ -138,6 +138,3 @@ def cardinal_value(word: str) -> int | None:
     if text in COUNT_WORDS:
         return COUNT_WORDS[text]
     return CARDINALS.get(text.replace(" ", "-")) or CARDINALS.get(text)
-
-
-

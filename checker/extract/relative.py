@@ -243,13 +243,19 @@ def reread_weekdays(drafts: list[Draft], release: date | None) -> None:
             continue
         back = (release.weekday() - draft.weekday) % 7
         ahead = (draft.weekday - release.weekday()) % 7
-        day = release - timedelta(days=back) if verb.orientation == "past" else release + timedelta(days=ahead)
+        day = (
+            release - timedelta(days=back)
+            if verb.orientation == "past"
+            else release + timedelta(days=ahead)
+        )
         old = draft.timex.value if draft.timex is not None else draft.value
         if len(old) < 10 or old[:10] == day.isoformat():
             continue
         # the day changes; a part of the day ("Monday evening": "…TEV") stays
         draft.value = day.isoformat() + draft.value[10:]
-        draft.timex = Timex(type=draft.timex.type if draft.timex else "DATE", value=day.isoformat() + old[10:])
+        draft.timex = Timex(
+            type=draft.timex.type if draft.timex else "DATE", value=day.isoformat() + old[10:]
+        )
         draft.date = CalendarDate.of(day)
         draft.note = f"{WEEKDAY_NAMES[draft.weekday]} read from '{verb.text}'"
 

@@ -202,7 +202,12 @@ def _joiner_before(tokens: list[Token], last: int, first: int) -> int:
 
 
 def _year(token: Token) -> bool:
-    return token.kind == "number" and len(token.text) == 4 and token.text.isdigit() and 1900 <= int(token.text) <= 2100
+    return (
+        token.kind == "number"
+        and len(token.text) == 4
+        and token.text.isdigit()
+        and 1900 <= int(token.text) <= 2100
+    )
 
 
 def _line_or_sentence_start(tokens: list[Token], k: int) -> int:

@@ -147,7 +147,7 @@ def _open(
         return _verb_or_noun(tokens, token, before, after, first)
     if len(lower) > 4 and lower.endswith("ed"):
         token.forms = frozenset({"past", "participle"})
-        token.lemma = lower[:-2]
+        token.lemma = _ed_lemma(lower)
         return _verb_or_noun(tokens, token, before, after, first)
     if len(lower) > 5 and lower.endswith("ing"):
         token.forms = frozenset({"gerund"})
@@ -186,14 +186,24 @@ def _verb_or_noun(
         return "NOUN"
     if first and forms & {"participle", "gerund"}:
         return "VERB"  # "Founded in 1965, the society …", "Speaking at the launch …"
-    if prev == "PROPN" and forms & {"3sg", "base"} and before is not None and _owned_name(tokens, before):
+    if (
+        prev == "PROPN"
+        and forms & {"3sg", "base"}
+        and before is not None
+        and _owned_name(tokens, before)
+    ):
         return "NOUN"  # "the Reserve's Green Shoots grants": the owned thing's name goes on
     if prev in _SUBJECTS and (finite or "participle" in forms):
         if prev == "NOUN" and forms == frozenset({"base"}) and nxt in ("NOUN", "PROPN"):
             return "NOUN"  # "the support staff", "care assistants": a compound
-        if prev == "NOUN" and before is not None and "3sg" not in forms and "past" not in forms:
-            if lexicon.plural_of_noun(before.text) is None:
-                return "NOUN"  # "a pay rise": a present verb after a singular noun would be "rises"
+        if (
+            prev == "NOUN"
+            and before is not None
+            and "3sg" not in forms
+            and "past" not in forms
+            and lexicon.plural_of_noun(before.text) is None
+        ):
+            return "NOUN"  # "a pay rise": a present verb after a singular noun would be "rises"
         return "VERB"
     if forms & {"past", "participle"} and not forms & {"base", "3sg"}:
         return "VERB"
@@ -207,11 +217,26 @@ def _verb_or_noun(
         return "VERB"  # "since forming in 2007", "after opening its first shop"
     if prev in ("CCONJ", "SCONJ") and finite and nxt in ("NUM", "DET", "POSS", "PRON", "PROPN"):
         return "VERB"  # "… and contribute 63.5% to": a verb with its object
-    if prev == "PUNCT" and before is not None and before.text == "," and "3sg" in forms and (
-        nxt in ("PROPN", "DET", "POSS", "NUM") or (after is not None and after.is_cap)
+    if (
+        prev == "PUNCT"
+        and before is not None
+        and before.text == ","
+        and "3sg" in forms
+        and (nxt in ("PROPN", "DET", "POSS", "NUM") or (after is not None and after.is_cap))
     ):
         return "VERB"  # "…, joins Amberlin Print Works as"
     return "NOUN"
+
+
+def _ed_lemma(word: str) -> str:
+    """The base of a verb we do not list, from its -ed form: "planned" → "plan",
+    "showcased" → "showcase", "produced" → "produce", "visited" → "visit"."""
+    stem = word[:-2]
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+        return stem[:-1]
+    if stem.endswith(("c", "v", "z", "u", "as", "ag")):
+        return stem + "e"
+    return stem
 
 
 def _after_bare_share(tokens: list[Token], token: Token) -> bool:
@@ -236,7 +261,15 @@ def _months_as_names(tokens: list[Token]) -> None:
             continue
         nxt = tokens[token.i + 1]
         if nxt.tag == "PROPN" and nxt.kind == "word" and nxt.is_cap and nxt.lower not in ("day",):
-            if token.i > 0 and tokens[token.i - 1].lower in ("in", "on", "of", "since", "by", "until", "from"):
+            if token.i > 0 and tokens[token.i - 1].lower in (
+                "in",
+                "on",
+                "of",
+                "since",
+                "by",
+                "until",
+                "from",
+            ):
                 continue  # "in June Smith said …" is rare; "in March Acme …" is not
             token.tag = "PROPN"
 

@@ -67,7 +67,13 @@ def _boundary(
         return "main", prev.text
     if prev is not None and prev.text in _DASHES | {"("}:
         return "parenthetical", prev.text
-    if prev is not None and prev.text == "," and relative_open and k in group_at and groups[group_at[k]].finite:
+    if (
+        prev is not None
+        and prev.text == ","
+        and relative_open
+        and k in group_at
+        and groups[group_at[k]].finite
+    ):
         return "resumed", ","  # "X, held every year since 1996, takes place …": the main verb
     if (
         prev is not None
@@ -190,18 +196,38 @@ def _reduced_relatives(
     """`a 17-site SMO founded in 2017 was acquired`, `applications received after …`: a past
     participle right after a noun, in a sentence whose own verb comes before or after it without
     a conjunction between, describes the noun; it is not the sentence's verb."""
-    finite = [group_at[j] for j in range(first, last + 1) if j in group_at and groups[group_at[j]].finite]
-    for n, index in enumerate(finite):
+    finite = [
+        group_at[j] for j in range(first, last + 1) if j in group_at and groups[group_at[j]].finite
+    ]
+    for index in finite:
         group = groups[index]
         lead = tokens[group.first]
-        if group.first == group.last and lead.tag == "VERB" and {"past", "participle"} <= lead.forms:
+        if (
+            group.first == group.last
+            and lead.tag == "VERB"
+            and {"past", "participle"} <= lead.forms
+        ):
             before = tokens[group.first - 1] if group.first > 0 else None
             if before is None or before.tag not in ("NOUN", "PROPN"):
                 continue
             others = [groups[g] for g in finite if g != index]
-            joined = any(t.tag in ("CCONJ", "SCONJ") or t.text in (";", ":") for t in tokens[first : last + 1])
-            if others and not joined:
+            joined = any(
+                t.tag in ("CCONJ", "SCONJ") or t.text in (";", ":")
+                for t in tokens[first : last + 1]
+            )
+            if (others and not joined) or _after_with(tokens, group.first - 1, first):
                 group.tense, group.finite = "none", False
+
+
+def _after_with(tokens: list[Token], k: int, first: int) -> bool:
+    """`with winning visualizations showcased at …`: a noun after "with" and a participle
+    after it make no clause of their own."""
+    while k >= first and (
+        tokens[k].tag in ("NOUN", "PROPN", "ADJ", "DET", "NUM", "POSS")
+        or "gerund" in tokens[k].forms
+    ):
+        k -= 1
+    return k >= first and tokens[k].lower in ("with", "without")
 
 
 def _has_finite(groups: list[VerbGroup], group_at: dict[int, int], begin: int, end: int) -> bool:
@@ -247,14 +273,25 @@ def _subjects(
             continue
         if clause.kind == "resumed" and own is None:
             before = next(
-                (c for c in reversed(clauses[:n]) if c.kind not in ("parenthetical", "relative", "participial")),
+                (
+                    c
+                    for c in reversed(clauses[:n])
+                    if c.kind not in ("parenthetical", "relative", "participial")
+                ),
                 None,
             )
             relative = next((c for c in reversed(clauses[:n]) if c.kind == "relative"), None)
             subject = relative.subject if clause.opener == "," and relative is not None else None
             participial = next((c for c in reversed(clauses[:n]) if c.kind == "participial"), None)
-            if subject is None and clause.opener == "," and participial is not None and before is not None:
-                subject = before.subject if before.subject is not None else _last_phrase(phrases, before)
+            if (
+                subject is None
+                and clause.opener == ","
+                and participial is not None
+                and before is not None
+            ):
+                subject = (
+                    before.subject if before.subject is not None else _last_phrase(phrases, before)
+                )
             if subject is None and before is not None:
                 subject = (
                     before.subject if before.subject is not None else _last_phrase(phrases, before)
@@ -277,15 +314,18 @@ def _subjects(
     main_subject = next(
         (c.subject for c in clauses if c.kind == "main" and c.subject is not None), None
     )
-    for n, clause in enumerate(clauses):
-        if clause.subject is None and clause.kind in ("participial", "parenthetical", "main"):
-            if main_subject is not None:
-                clause.subject, clause.subject_via = main_subject, "the main clause's subject"
-                clause.parent = offset + next(
-                    i
-                    for i, c in enumerate(clauses)
-                    if c.subject == main_subject and c.subject_via != "the main clause's subject"
-                )
+    for clause in clauses:
+        if (
+            clause.subject is None
+            and clause.kind in ("participial", "parenthetical", "main")
+            and main_subject is not None
+        ):
+            clause.subject, clause.subject_via = main_subject, "the main clause's subject"
+            clause.parent = offset + next(
+                i
+                for i, c in enumerate(clauses)
+                if c.subject == main_subject and c.subject_via != "the main clause's subject"
+            )
 
 
 def _last_phrase(phrases: list[NounPhrase], clause: Clause) -> int | None:
@@ -333,7 +373,9 @@ def _subject_before_verb(
             if owned and candidate is not None and phrase.possessor == candidate:
                 candidate = index  # "The trust's academy has run …": the academy
             continue
-        comma = next((j for j in range(phrase.last + 1, finite.first) if tokens[j].text == ","), None)
+        comma = next(
+            (j for j in range(phrase.last + 1, finite.first) if tokens[j].text == ","), None
+        )
         fronted = comma is not None and any(
             p.first > comma and p.last < finite.first and tokens[p.first - 1].tag != "ADP"
             for p in phrases[index + 1 : index + 6]

@@ -257,7 +257,7 @@ def _phrase_at(tokens: list[Token], i: int) -> NumberPhrase | None:
             return None
         value, last = parsed_words
         ordinal = ordinal_at(tokens, last + 2) if last + 2 < len(tokens) else None
-        if last + 1 < len(tokens) and tokens[last + 1].lower in ("hundredth", "thousandth") or (
+        if (last + 1 < len(tokens) and tokens[last + 1].lower in ("hundredth", "thousandth")) or (
             ordinal is not None and ordinal[0] == i
         ):
             return None  # "one hundredth", "two hundred and fiftieth": an ordinal
@@ -341,11 +341,11 @@ def _amount(tokens: list[Token], phrase: NumberPhrase) -> NumberPhrase:
             if measure is not None and tokens[j].lower not in ("m", "g"):
                 phrase.kind, (phrase.unit, phrase.last) = "measure", measure
     if phrase.kind == "bare" and phrase.hyphen:
-        measure = _measures().get((phrase.hyphen,)) or _measures().get(
+        hyphened = _measures().get((phrase.hyphen,)) or _measures().get(
             (lexicon.singular(phrase.hyphen),)
         )
-        if measure:
-            phrase.kind, phrase.unit = "measure", measure
+        if hyphened:
+            phrase.kind, phrase.unit = "measure", hyphened
     phrase.start, phrase.end = tokens[phrase.first].start, tokens[phrase.last].end
     return phrase
 

@@ -111,12 +111,26 @@ def verb_of_date(analysis: Analysis, index: int, last: int | None = None) -> int
         if found.head.i > index and found.head.tag in ("NOUN", "PROPN"):
             return None  # attributive: "the 2025 edition", "2027 conferences"
     after = tokens[last + 1] if last is not None and last + 1 < len(tokens) else None
-    if after is not None and after.tag == "NOUN" and index > 0 and tokens[index - 1].tag in ("DET", "POSS"):
+    if (
+        after is not None
+        and after.tag == "NOUN"
+        and index > 0
+        and tokens[index - 1].tag in ("DET", "POSS")
+    ):
         return None  # "the September 15, 2024 deadline"
     before = tokens[index - 1] if index > 0 else None
-    if before is not None and before.lower in ("and", "or") and index > 1 and tokens[index - 2].kind == "number":
+    if (
+        before is not None
+        and before.lower in ("and", "or")
+        and index > 1
+        and tokens[index - 2].kind == "number"
+    ):
         k = index - 2
-        while k > 0 and tokens[k - 1].kind in ("number", "word") and tokens[k - 1].tag in ("NUM", "MONTH"):
+        while (
+            k > 0
+            and tokens[k - 1].kind in ("number", "word")
+            and tokens[k - 1].tag in ("NUM", "MONTH")
+        ):
             k -= 1
         return verb_of_date(analysis, k)  # "for 2024 and 2025": as the date before it
     if before is not None and before.lower == "of":
@@ -129,9 +143,17 @@ def verb_of_date(analysis: Analysis, index: int, last: int | None = None) -> int
                 return None  # "financial statements for 2024"
             eventive = _eventive(analysis, owner)
     group = _clause_verb(analysis, index)
-    if group is not None and eventive and analysis.verb_groups[group].lemma in lexicon.words("reporting_verbs.txt"):
+    if (
+        group is not None
+        and eventive
+        and analysis.verb_groups[group].lemma in lexicon.words("reporting_verbs.txt")
+    ):
         return None  # "announced the launch of the campaign in early 2025": the launch's date
-    if group is not None and eventive and analysis.verb_groups[group].lemma in ("earn", "win", "buy", "receive", "get", "sell"):
+    if (
+        group is not None
+        and eventive
+        and analysis.verb_groups[group].lemma in ("earn", "win", "buy", "receive", "get", "sell")
+    ):
         return None  # "earned tickets to Super Bowl LX in 2026": the game's date
     return group
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from checker.models import Frozen, Severity
 from checker.language.geometry import split_sentences as split
+from checker.models import Frozen, Severity
 
 
 class RuleMeta(Frozen):
