@@ -236,6 +236,10 @@ class Resolver:
             ahead = self._fronted_subject(index, person)
             if ahead is not None:
                 return ahead, f"'{token.text}' opens the sentence before '{ahead.name}'"
+        if token.tag == "POSS" and token.lower in _PERSON_WORDS | _THING_WORDS:
+            bound = self._bound(index, person, wants, carriers)
+            if bound is not None:
+                return bound
         if described and phrase is not None and phrase_index is not None:
             apposed = self._apposed(phrase_index)
             if apposed is not None:
@@ -261,7 +265,19 @@ class Resolver:
             kin = self._kin(phrase, index)
             if kin is not None:
                 return kin, f"'{phrase.text}' shares its words with '{kin.name}', said before it"
-        entity, mention = self._antecedent(index, kind, carriers, plural)
+        specific = (
+            described
+            and phrase is not None
+            and kind != "person"
+            and not self._timed(phrase)
+            and phrase.head.lemma not in lexicon.words("generic_descriptions.txt")
+        )
+        if specific:
+            # "the release", "the scheme": a description that shares no word with a name said
+            # before is not that name's (its last words would have linked it when they did)
+            entity, mention = None, None
+        else:
+            entity, mention = self._antecedent(index, kind, carriers, plural)
         if entity is None and described and phrase is not None and phrase_index is not None:
             entity = self._described(phrase_index, phrase)
             if entity is not None:
@@ -309,6 +325,34 @@ class Resolver:
                     self.of_phrase[index] = (entity, "the same description")
                     entity.mentions.append(index)
         return entity
+
+    def _bound(
+        self, index: int, person: bool, wants: str, carriers: set[str]
+    ) -> tuple[Entity, str] | None:
+        """`The print works has paid a dividend since its incorporation`: a possessive stands
+        for the subject of its own clause, when that is a noun said before it."""
+        analysis = self.analysis
+        clause = analysis.clause_of(index)
+        if clause is None:
+            return None
+        subject = analysis.clauses[clause].subject
+        if subject is None:
+            return None
+        found = analysis.noun_phrases[subject]
+        if found.pronoun or found.last >= index or found.head.tag in ("NUM", "ORD"):
+            return None
+        if lexicon.plural_of_noun(found.head.text) is not None and not found.name:
+            return None  # "Visitors praised its …": a plural noun is not "its"
+        is_person = found.head.lemma in lexicon.words("person_nouns.txt") or (
+            found.name and kind_of_name(found, analysis.tokens) == "person"
+        )
+        if is_person != person:
+            return None
+        entity, via = self.entity_at(found.start, found.end, wants, carriers)
+        if entity is None:
+            return None
+        token = analysis.tokens[index]
+        return entity, f"'{token.text}' is its clause's subject, {via}"
 
     def _fronted_subject(self, index: int, person: bool) -> Entity | None:
         """`Since its founding in 2004, the Hollow Trust has …`: a pronoun in a phrase put
@@ -500,6 +544,15 @@ class Resolver:
         ]
         return found[0] if len(found) == 1 else None
 
+    def _salient(self, phrase: NounPhrase) -> bool:
+        """Whether a mention can be what a later pronoun stands for by nearness alone: not one
+        a preposition other than "of" governs ("According to the U.S. Bureau of Labor
+        Statistics, …" names a source, not what "its" in the next sentence is)."""
+        if phrase.first == 0:
+            return True
+        before = self.analysis.tokens[phrase.first - 1]
+        return before.tag != "ADP" or before.lower == "of"
+
     def _antecedent(
         self, index: int, kind: str, carriers: set[str], plural: bool | None = None
     ) -> tuple[Entity | None, str | None]:
@@ -524,7 +577,7 @@ class Resolver:
             far = not (plural and entity.plural is None)
             if far and entity.id in carriers and paragraph - tok.para <= 6:
                 return entity, self._shown(phrase)
-            if nearest[0] is None and sentence - tok.sent <= _REACH:
+            if nearest[0] is None and sentence - tok.sent <= _REACH and self._salient(phrase):
                 nearest = entity, self._shown(phrase)
             if paragraph - tok.para > 6:
                 break

@@ -247,6 +247,8 @@ def _year_old_person(analysis: Analysis, i: int) -> int | None:
                     and _person(analysis, candidate)
                 ):
                     return candidate
+        if found.head.i != i:
+            return phrase  # "he cared for a 45-year-old man": the man's age, not his
     return relations.subject_of(analysis, i)
 
 

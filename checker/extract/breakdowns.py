@@ -120,9 +120,22 @@ def _nearest_before(amounts: Amounts, lists: list[list[int]], n: int) -> int | N
     parts = [amounts.by_phrase[m] for m in lists[n]]
     earlier = sorted((m for lst in lists[:n] for m in lst), reverse=True)
     for index in earlier[:12]:
+        if _rate(amounts.analysis.tokens, amounts.analysis.numbers[index]):
+            continue  # "donations of as little as $5 per month": a rate, no total, no bar
         if all(_compatible(amounts.by_phrase[index], p) for p in parts):
             return index
     return None
+
+
+def _rate(tokens: list[Token], phrase: NumberPhrase) -> bool:
+    """An amount per something: "$5 per month", "€20 a head", "$3 each", "£10 a week"."""
+    after = [t.lower for t in tokens[phrase.last + 1 : phrase.last + 3]]
+    if after[:1] in (["per"], ["each"], ["apiece"]):
+        return True
+    units = lexicon.table("time_units.tsv")
+    return after[:1] in (["a"], ["an"], ["every"]) and (
+        len(after) > 1 and (after[1] in units or after[1] in ("head", "person", "ticket"))
+    )
 
 
 def _counts_match(total: Draft, parts: list[Draft]) -> bool:
