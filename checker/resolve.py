@@ -70,6 +70,7 @@ class Resolver:
         self._owned_entities: dict[tuple[str, str], Entity] = {}
         self._owned_first: dict[str, int] = {}  # where each owned thing is first said
         self._descriptions: dict[str, Entity] = {}
+        self._asking: set[tuple[int, int]] = set()  # mentions being resolved, against loops
         # Names first, descriptions after: "the EU-IOM strategic cooperation framework" may come
         # before "a Strategic Cooperation Framework" is named.
         for index, phrase in enumerate(analysis.noun_phrases):
@@ -199,6 +200,17 @@ class Resolver:
     ) -> tuple[Entity | None, str]:
         """The entity a mention stands for: its own, or, for a pronoun or a description, the
         nearest one before it that can carry the claim (`carriers`), else the nearest one."""
+        if (start, end) in self._asking:
+            return None, ""  # a mention that, followed round, stands for itself
+        self._asking.add((start, end))
+        try:
+            return self._entity_at(start, end, wants, carriers)
+        finally:
+            self._asking.discard((start, end))
+
+    def _entity_at(
+        self, start: int, end: int, wants: str, carriers: set[str]
+    ) -> tuple[Entity | None, str]:
         analysis = self.analysis
         index = analysis.token_index(start)
         if index >= len(analysis.tokens):
@@ -265,16 +277,10 @@ class Resolver:
             kin = self._kin(phrase, index)
             if kin is not None:
                 return kin, f"'{phrase.text}' shares its words with '{kin.name}', said before it"
-        specific = (
-            described
-            and phrase is not None
-            and kind != "person"
-            and not self._timed(phrase)
-            and phrase.head.lemma not in lexicon.words("generic_descriptions.txt")
-        )
-        if specific:
-            # "the release", "the scheme": a description that shares no word with a name said
-            # before is not that name's (its last words would have linked it when they did)
+        if described and phrase is not None and kind != "person" and not self._agent(phrase):
+            # "the release", "the report": a description of no kind of organisation, sharing no
+            # word with a name said before, is not that name's (its last words would have
+            # linked it when they did)
             entity, mention = None, None
         else:
             entity, mention = self._antecedent(index, kind, carriers, plural)
@@ -336,8 +342,25 @@ class Resolver:
         if clause is None:
             return None
         subject = analysis.clauses[clause].subject
-        if subject is None:
+        verbs = [analysis.verb_groups[g] for g in analysis.clauses[clause].verbs]
+        if subject is None or not any(v.finite and v.last < index for v in verbs):
+            return None  # ", now in its ninth year": no clause of its own to bind in
+        if analysis.clauses[clause].subject_via != "the noun phrase before the verb":
             return None
+        # "Harlowmere has hosted the Dragon Boat Race every summer since its debut": a name or
+        # a definite object between the verb and the possessive is what it stands for
+        for group in analysis.clauses[clause].verbs:
+            if not analysis.verb_groups[group].finite:
+                continue
+            held = relations.object_of(analysis, group)
+            owned = relations.of_phrase(analysis, held) if held is not None else None
+            if owned is not None and analysis.noun_phrases[owned].first <= index:
+                held = None  # "marks the 25th anniversary of its founding": not the anniversary's
+            if held is not None and analysis.noun_phrases[held].last < index:
+                said = analysis.noun_phrases[held]
+                if not said.pronoun and (said.name or said.determiner in ("the", "this")):
+                    subject = held
+            break
         found = analysis.noun_phrases[subject]
         if found.pronoun or found.last >= index or found.head.tag in ("NUM", "ORD"):
             return None
@@ -388,6 +411,23 @@ class Resolver:
         if entity is None or (entity.kind == "person") != person:
             return None
         return entity
+
+    def _agent(self, phrase: NounPhrase) -> bool:
+        """Whether a description can stand for an organisation or a series named before:
+        a kind of organisation ("the charity", "the mill", "the surveying practice"), a
+        maker of things ("the lens maker", "the haulier"), an occasion ("the 2025 edition")
+        or a thing said by its time ("this year's")."""
+        lemma = phrase.head.lemma
+        if self._timed(phrase) or lemma in lexicon.words("time_nouns.txt"):
+            return True
+        kinds = (
+            lexicon.words("generic_descriptions.txt")
+            | lexicon.words("occasion_nouns.txt")
+            | lexicon.words("organisation_heads.txt")
+            | lexicon.words("series_nouns.txt")
+            | lexicon.words("agent_nouns.txt")
+        )
+        return lemma in kinds or lemma.endswith(("maker", "ier", "ery"))
 
     def _kin(self, phrase: NounPhrase, index: int) -> Entity | None:
         """`the cidery` after `Brindlecombe Ciders`, `the robotics firm` after `Veltrane
@@ -469,7 +509,7 @@ class Resolver:
             owner, _ = self.entity_at(
                 tokens[phrase.first].start, tokens[phrase.first].end, wants, carriers
             )
-            return self._sub(owner, phrase) if owner is not None else None
+            return self._sub(owner, phrase, phrase_index) if owner is not None else None
         if owner_index is not None and self._timed(phrase):
             return None  # "this year's fair" is the series' fair, said by its time
         if owner_index is not None and not analysis.noun_phrases[owner_index].name:
@@ -498,9 +538,11 @@ class Resolver:
             wants,
             carriers,
         )
-        return self._sub(owner, phrase) if owner is not None else None
+        return self._sub(owner, phrase, phrase_index) if owner is not None else None
 
-    def _sub(self, owner: Entity, phrase: NounPhrase) -> tuple[Entity, str] | None:
+    def _sub(
+        self, owner: Entity, phrase: NounPhrase, phrase_index: int
+    ) -> tuple[Entity, str] | None:
         """The entity that is `owner`'s thing named by the phrase's head ("the branch")."""
         if phrase.head.lemma in lexicon.words("time_nouns.txt"):
             return None
@@ -516,7 +558,10 @@ class Resolver:
             self.entities.append(entity)
             self._owned_entities[key] = entity
             self._owned_first[entity.id] = phrase.first
-        return self._owned_entities[key], f"'{phrase.text}' is {owner.name}'s {head}"
+        found = self._owned_entities[key]
+        via = f"'{phrase.text}' is {owner.name}'s {head}"
+        self.of_phrase.setdefault(phrase_index, (found, via))  # a mention a pronoun may follow
+        return found, via
 
     def _apposed(self, phrase_index: int) -> Entity | None:
         """`Leading Estates of the World, the original … publication`: a description set off
@@ -568,7 +613,7 @@ class Resolver:
             if phrase.first >= index:
                 continue
             entity, _ = self.of_phrase[phrase_index]
-            if entity.kind != kind:
+            if entity.kind != kind and not (kind == "organisation" and entity.kind == "thing"):
                 continue
             if plural is not None and entity.plural is not None and entity.plural != plural:
                 continue  # "They … over the last 20 years" is not "the annual event"

@@ -119,6 +119,11 @@ def _age_at(analysis: Analysis, token: Token) -> Draft | None:
         and tokens[i - 2].lower in ("makes", "made", "making")
     ):
         return _age(analysis, i, i, number, "makes", analysis.phrase_of(i - 1))
+    named = analysis.phrase_of(i - 1) if prev.tag == "PROPN" else None
+    if named is not None and _bare(nxt) and _person(analysis, named):
+        found = analysis.noun_phrases[named]
+        if found.first > 0 and tokens[found.first - 1].lemma == "make":
+            return _age(analysis, i, i, number, "makes", named)  # "That makes Chandrasekar 41"
     if prev.tag == "AUX" and prev.lemma == "be" and _bare(nxt):
         subject = _subject(analysis, i)
         if _person(analysis, subject):

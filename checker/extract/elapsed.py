@@ -17,9 +17,6 @@ from checker.language.tokens import Token
 _CELEBRATE = frozenset({"celebrate", "mark", "commemorate", "reach", "enter", "hit"})
 _YEAR_UNITS = {"year": 1, "years": 1, "decade": 10, "decades": 10, "century": 100, "centuries": 100}
 _RUNNING = frozenset({"running", "consecutive", "straight", "successive"})
-# Nouns for "an occasion of" whatever owns them: "the race's 18th outing", "its 7th cohort".
-_GENERIC = frozenset({"edition", "outing", "instalment", "installment", "iteration", "staging",
-                      "time", "round", "cohort", "intake", "occasion", "year"})  # fmt: skip
 
 
 @cache
@@ -183,7 +180,16 @@ def _owner(analysis: Analysis, i: int, of_allowed: bool = False) -> int | None:
                 and analysis.noun_phrases[apposed].head.lower in ("edition", "staging")
                 else apposed
             )
-    return relations.subject_of(analysis, i)
+    clause_subject = relations.subject_of(analysis, i)
+    if (
+        phrase is not None
+        and clause_subject is not None
+        and analysis.noun_phrases[phrase].first > 1
+    ):
+        opener = tokens[analysis.noun_phrases[phrase].first - 1]
+        if opener.tag == "ADP" and analysis.noun_phrases[clause_subject].last == opener.i - 1:
+            return phrase  # "Applications for the 21st round": the round's, not the applications'
+    return clause_subject
 
 
 def _occasion(
@@ -253,7 +259,7 @@ def _occasion(
         _subject(
             draft, analysis, apposed
         )  # "Today's festival, the 90th of its kind": the festival's
-    elif unit in _GENERIC or phrase is None:
+    elif unit in lexicon.words("occasion_nouns.txt") or phrase is None:
         _subject(draft, analysis, _owner(analysis, i, of_allowed=True))
     else:
         _subject(

@@ -378,6 +378,10 @@ def _by_since(analysis: Analysis, index: int, atom: Draft) -> Draft | None:
         verb = analysis.verb_groups[group]
         if not verb.finite and verb.first > 0 and tokens[verb.first - 1].text == ",":
             subject = relations.phrase_before(analysis, verb.first)
+        elif verb.voice == "active" and verb.finite:
+            held = relations.object_of(analysis, group)
+            if held is not None and analysis.noun_phrases[held].last < index:
+                subject = held  # "has awarded its Small Sparks grants every year since 2004"
     if subject is None:
         subject = relations.subject_of(analysis, index)
     return _draft(analysis, atom, tokens[index - 1].start, atom.end, "since", "first", subject)

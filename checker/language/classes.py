@@ -131,8 +131,10 @@ def _open(
         common = lower in lowered or (
             lexicon.plural_of_noun(lower) is not None
             and after is not None
-            and after.tag in ("AUX", "MODAL", "?")
-            and after.forms
+            and (
+                (after.tag in ("AUX", "MODAL", "?") and bool(after.forms))
+                or (after.tag == "ADP" and after.text.islower() and after.lower != "of")
+            )
         )
         if not common and not lower.endswith(("ly", "ed", "ing")):
             return "PROPN"
@@ -275,11 +277,15 @@ def _months_as_names(tokens: list[Token]) -> None:
 
 
 def _owned_name(tokens: list[Token], token: Token) -> bool:
-    """Whether a name follows a possessive "'s" ("the Reserve's Green Shoots")."""
+    """Whether a name follows a possessive ("the Reserve's Green Shoots", "its Small Sparks")."""
     k = token.i
-    while k > 0 and tokens[k].tag == "PROPN":
+    while (
+        k > 0
+        and tokens[k].tag in ("PROPN", "ADJ")
+        and (tokens[k].is_cap or tokens[k].tag == "PROPN")
+    ):
         k -= 1
-    return tokens[k].kind == "clitic" and k < token.i
+    return k < token.i and (tokens[k].kind == "clitic" or tokens[k].tag == "POSS")
 
 
 def _that_or_her(tokens: list[Token], token: Token) -> str:
@@ -289,10 +295,13 @@ def _that_or_her(tokens: list[Token], token: Token) -> str:
         return "PRON" if token.lower == "her" else "SCONJ"
     if token.lower == "her":
         return "POSS" if after.tag in ("?", "NOUN", "ADJ", "NUM", "ORD", "PROPN") else "PRON"
+    before = tokens[token.i - 1] if token.i > 0 else None
     if after.tag in ("ORD", "NUM") or (after.tag == "?" and not after.forms and not after.is_cap):
-        before = tokens[token.i - 1] if token.i > 0 else None
         if before is not None and before.tag in ("ADP", "VERB", "?"):
             return "DET"
+    starts = before is None or before.sent != token.sent or before.text in (".", ";", ":")
+    if starts and (after.forms & {"3sg", "past"} or after.tag in ("AUX", "MODAL")):
+        return "PRON"  # "That makes Chandrasekar 41", "That was in 2019": a pronoun
     return "SCONJ"
 
 

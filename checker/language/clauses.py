@@ -145,8 +145,16 @@ def _sentence(
     relative_open = False  # a relative clause set off by a comma is open ("X, which …, did")
     dash_open = False  # a dash opened a parenthesis the next dash closes
     k = first + 1
+    opens_with_noun = tokens[first].tag in ("DET", "POSS", "PROPN", "NOUN", "PRON")
     while k <= last:
-        found = _boundary(tokens, k, group_at, groups, relative_open)
+        # "Mireille Tassin, now 56, set up …": with no verb yet, a past form after the comma
+        # is the sentence's verb, as after a relative clause
+        verbless = (
+            opens_with_noun
+            and not _has_finite(groups, group_at, first, k)
+            and not _has_finite(groups, group_at, k + 1, last + 1)
+        )
+        found = _boundary(tokens, k, group_at, groups, relative_open or verbless)
         if (
             found is not None
             and found[0] == "coordinate"
@@ -330,7 +338,11 @@ def _subjects(
 
 def _last_phrase(phrases: list[NounPhrase], clause: Clause) -> int | None:
     """The last noun phrase of a clause that has no verb ("In this, its 53rd year, X –")."""
-    inside = [i for i, p in enumerate(phrases) if clause.first <= p.first and p.last <= clause.last]
+    inside = [
+        i
+        for i, p in enumerate(phrases)
+        if clause.first <= p.first and p.last <= clause.last and p.head.tag not in ("NUM", "ORD")
+    ]  # "Mireille Tassin, now 56,": the name, not the age beside it
     return inside[-1] if inside else None
 
 

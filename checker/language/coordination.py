@@ -43,6 +43,8 @@ def find(analysis: Analysis) -> list[Coordination]:
         if run is not None:
             previous = phrases[run.members[-1]]
             joiner = _joined(tokens, previous.last, phrase.first)
+            if joiner is not None and len(run.members) == 1 and _opens_whole(tokens, previous):
+                joiner = None  # "Of the 739 members, 621 live in town": the whole, then a part
             if joiner is not None:
                 run.members.append(index)
                 run.joiners.append(joiner)
@@ -93,6 +95,19 @@ def _joined(tokens: list[Token], last: int, first: int) -> str | None:
         return None  # "…; of the monthly donors, 84%": a share of another whole
     joiner = next((w for w in words if w in _JOINERS), None)
     return joiner
+
+
+def _opens_whole(tokens: list[Token], phrase: NumberPhrase) -> bool:
+    """`Of the 739 members, …`, `Among the 20 teams, …`: an amount in a phrase that opens
+    its sentence or clause with "of" or "among" names the whole the next amounts share."""
+    k = phrase.first - 1
+    while k >= 0 and tokens[k].tag in ("DET", "ADJ"):
+        k -= 1
+    if k < 0 or tokens[k].lower not in lexicon.words("whole_openers.txt"):
+        return False
+    return (
+        k == 0 or tokens[k - 1].text in (".", ";", ":", ",") or tokens[k].sent != tokens[k - 1].sent
+    )
 
 
 @cache

@@ -106,6 +106,13 @@ def _extent(tokens: list[Token], i: int) -> int:
         if t.tag in _CONTENT:
             if t.tag == "PROPN" and last >= 0 and _title_before_name(tokens, last, j):
                 break  # "Artistic director Maria Lopez": the name is a phrase of its own
+            if (
+                t.tag == "NUM"
+                and last >= 0
+                and tokens[last].tag == "PROPN"
+                and (j + 1 >= len(tokens) or tokens[j + 1].tag in ("PUNCT", "CCONJ", "ADP"))
+            ):
+                break  # "That makes Chandrasekar 41,": the age is not part of the name
             last = j
             j += 1
             continue

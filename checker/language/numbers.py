@@ -165,6 +165,9 @@ def _word_value(tokens: list[Token], at: int) -> tuple[float, int] | None:
                     j += 2
             continue
         break
+    words_after = [t.lower for t in tokens[last + 1 : last + 4]]
+    if words_after == ["and", "a", "half"]:
+        value, last = value + 0.5, last + 3  # "three and a half million"
     return value, last
 
 

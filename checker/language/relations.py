@@ -26,6 +26,12 @@ def object_of(analysis: Analysis, group: int) -> int | None:
             nxt is None or nxt.tag not in ("DET", "POSS", "PROPN", "NOUN", "ADJ")
         ):
             return None  # "set up in 2018": a particle, then no object
+        if (
+            tokens[k].lower in ("in", "on", "over")
+            and nxt is not None
+            and nxt.tag not in ("DET", "POSS")
+        ):
+            return None  # "met in Brussels": a preposition and its place
         k += 1
     if k >= len(tokens):
         return None
