@@ -296,9 +296,11 @@ def _that_or_her(tokens: list[Token], token: Token) -> str:
     if token.lower == "her":
         return "POSS" if after.tag in ("?", "NOUN", "ADJ", "NUM", "ORD", "PROPN") else "PRON"
     before = tokens[token.i - 1] if token.i > 0 else None
-    if after.tag in ("ORD", "NUM") or (after.tag == "?" and not after.forms and not after.is_cap):
-        if before is not None and before.tag in ("ADP", "VERB", "?"):
-            return "DET"
+    points = after.tag in ("ORD", "NUM") or (
+        after.tag == "?" and not after.forms and not after.is_cap
+    )
+    if points and before is not None and before.tag in ("ADP", "VERB", "?"):
+        return "DET"
     starts = before is None or before.sent != token.sent or before.text in (".", ";", ":")
     if starts and (after.forms & {"3sg", "past"} or after.tag in ("AUX", "MODAL")):
         return "PRON"  # "That makes Chandrasekar 41", "That was in 2019": a pronoun
