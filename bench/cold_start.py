@@ -27,10 +27,10 @@ COMMANDS = {
 }
 
 
-def run_once(args: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """CPU seconds (user + system) and wall seconds of one fresh process."""
+def run_once(args: list[str], tree: Path, env: dict[str, str]) -> tuple[float, float]:
+    """CPU seconds (user + system) and wall seconds of one fresh process in a source tree."""
     began = time.perf_counter()
-    child = subprocess.Popen([sys.executable, *args], cwd=ROOT, env=env,
+    child = subprocess.Popen([sys.executable, *args], cwd=tree, env=env,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
     _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - began
@@ -47,22 +47,26 @@ def main() -> int:
                         help="another source tree (e.g. `git archive main`), run turn about with "
                              "this one so that both see the same load")  # fmt: skip
     args = parser.parse_args()
-    trees = {"this tree": dict(os.environ)}
+    # `python -m checker` imports the package of its working folder, before any installed one.
+    trees = {"this tree": ROOT}
     if args.baseline:
-        trees["baseline"] = {**os.environ, "PYTHONPATH": str(args.baseline.resolve())}
+        trees["baseline"] = args.baseline.resolve()
     print(f"cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.2f}, "
           f"{args.runs} runs each, medians")  # fmt: skip
     with tempfile.TemporaryDirectory() as cache:
-        for env in trees.values():
-            env["XDG_CACHE_HOME"] = cache  # no cache left by an earlier run or by the user
+        env = {**os.environ, "XDG_CACHE_HOME": cache}  # no cache left by an earlier run
+        # A user's Python keeps compiled bytecode (a wheel installs it); measure that start,
+        # not one that compiles every module from source each time.
+        if env.pop("PYTHONDONTWRITEBYTECODE", None):
+            print("PYTHONDONTWRITEBYTECODE is set here: unset for the runs")
         base = dict.fromkeys(trees, 0.0)
         for name, command in COMMANDS.items():
             times: dict[str, list[tuple[float, float]]] = {tree: [] for tree in trees}
-            for env in trees.values():
-                run_once(command, env)  # the first run compiles .pyc files: not a cold start
+            for folder in trees.values():
+                run_once(command, folder, env)  # the first run compiles .pyc files
             for _ in range(args.runs):
-                for tree, env in trees.items():
-                    times[tree].append(run_once(command, env))
+                for tree, folder in trees.items():
+                    times[tree].append(run_once(command, folder, env))
             for tree, runs in times.items():
                 cpu = statistics.median(c for c, _ in runs)
                 wall = [w for _, w in runs]
