@@ -14,9 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "releases"
-# One hash seed for every run: the language layer's verb lexicon is built from a set, so the
-# lemma of a word that is two verbs' forms ("saw") follows the seed, from one run to the next.
-ENV = {**os.environ, "PYTHONHASHSEED": "0"}
+ENV = dict(os.environ)
 ENV.pop("PYTHONDONTWRITEBYTECODE", None)  # a user's start reads compiled bytecode
 
 

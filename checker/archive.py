@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from checker.engine.ruleset import RuleSet
 
-NEEDS_DASK = "needs Dask (pip install 'factcheck[dask]')"
+NEEDS_DASK = "needs Dask (pip install 'factcheck-press[dask]')"
 
 
 def check_record(
