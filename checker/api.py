@@ -78,7 +78,7 @@ def check_text(
 
     if not isinstance(text, str):
         raise InputError(path, f"text is {type(text).__name__}, not str", "decode it first")
-    if len(text) > MAX_BYTES:
+    if len(text) > MAX_BYTES // 4 and len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise InputError(path, f"larger than {MAX_BYTES // 2**20} MB", "split the text")
     if date_order is not None and date_order not in DATE_ORDERS:
         raise InputError(path, f"date order {date_order!r} is not DMY or MDY")
