@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -37,12 +38,12 @@ def children(pid: int) -> list[int]:
 
 
 def folder_of(releases: int, corpus: Path, into: Path) -> Path:
-    """A folder of `releases` links to the corpus files, cycled, in a fixed order."""
+    """A folder of `releases` copies of the corpus files, cycled, in a fixed order (copies: a
+    folder's symbolic links are not followed)."""
     files = sorted(corpus.glob("*.txt"))
     for index in range(releases):
-        (into / f"{index:05d}-{files[index % len(files)].name}").symlink_to(
-            files[index % len(files)]
-        )
+        source = files[index % len(files)]
+        shutil.copyfile(source, into / f"{index:05d}-{source.name}")
     return into
 
 
@@ -59,6 +60,8 @@ def watch_run(folder: Path, jobs: int) -> None:
             samples.append((time.perf_counter() - began, main_rss, workers))
         time.sleep(0.25)
     took = time.perf_counter() - began
+    if child.returncode not in (0, 1):
+        raise SystemExit(f"bench: --jobs {jobs} exited {child.returncode}")
     print(f"\n--jobs {jobs}: {took:.0f} s, exit status {child.returncode}; RSS (MB) at each "
           f"tenth of the run: main process{', largest worker' if jobs > 1 else ''}")  # fmt: skip
     for tenth in range(1, 11):
