@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
+from checker.extract import patterns
 from checker.extract.lexicon import month_number
 from checker.models import CalendarDate
 
@@ -19,7 +19,7 @@ Precision = Literal["year", "month", "day"]
 # reads them, and reading them here spares a document dateparser's first call (0.15 s of CPU
 # to compile its language data) and ~1 ms a span after it. tests/test_normalize.py holds the
 # readings to dateparser's own; anything else still goes to dateparser.
-_WRITTEN = re.compile(
+_WRITTEN = patterns.compile(
     r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s(?P<month>[A-Za-z]{3,9}\.?)"
     r"|(?P<month2>[A-Za-z]{3,9}\.?)(?:\s(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?)\s(?P<year>\d{4})"
 )
