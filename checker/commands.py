@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from checker import __version__, batch, errors
 from checker.batch import Options, Outcome
@@ -131,23 +132,30 @@ def renderer(
     outcomes: Sequence[Outcome] = (),
 ) -> Render:
     """The pure renderer of a format, bound to the run's texts, rule metadata and, for JUnit,
-    each document's fail-on threshold and time."""
-    from checker.report import github, html, junit, markdown, rdjsonl, sarif
-
+    each document's fail-on threshold and time (only that format's module is imported: a JSON
+    run needs no HTML page)."""
     metas = [RuleMeta(id=r.id, severity=r.severity, description=r.description, help=r.help)
              for r in rules] + [UNUSED_SUPPRESSION, RULE_ERROR]  # fmt: skip
-    cases = {o.path: junit.Case(fail_on=o.fail_on, seconds=o.seconds) for o in outcomes}
+    cases: dict[str, Any] = {}
+    if fmt == "junit":  # JUnit alone wants each document's threshold and time
+        junit = _format("junit")
+        cases = {o.path: junit.Case(fail_on=o.fail_on, seconds=o.seconds) for o in outcomes}
     by_format: dict[str, Callable[[Report], str]] = {
         "json": lambda r: json_report.render(r),
         "text": lambda r: _plain_text(r, texts, show_claims),
-        "sarif": lambda r: sarif.render(r, texts, metas),
-        "github": lambda r: github.render(r, texts, metas),
-        "junit": lambda r: junit.render(r, texts, metas, cases),
-        "rdjsonl": lambda r: rdjsonl.render(r, texts, metas),
-        "markdown": lambda r: markdown.render(r, texts, metas),
-        "html": lambda r: html.render(r, texts, metas),
+        "sarif": lambda r: _format("sarif").render(r, texts, metas),
+        "github": lambda r: _format("github").render(r, texts, metas),
+        "junit": lambda r: _format("junit").render(r, texts, metas, cases),
+        "rdjsonl": lambda r: _format("rdjsonl").render(r, texts, metas),
+        "markdown": lambda r: _format("markdown").render(r, texts, metas),
+        "html": lambda r: _format("html").render(r, texts, metas),
     }
     return by_format[fmt]
+
+
+def _format(name: str) -> Any:
+    """A renderer's module, imported when it first renders."""
+    return importlib.import_module(f"checker.report.{name}")
 
 
 def _plain_text(result: Report, texts: dict[str, str], show_claims: bool) -> str:

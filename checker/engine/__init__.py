@@ -5,9 +5,11 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from checker.engine.loader import CORE, load
+from checker.engine import cache
+from checker.engine.loader import CORE, load, rule_files, shown
 from checker.engine.ruleset import RuleSet
 from checker.engine.schema import Example, Rule
+from checker.errors import InputError
 
 __all__ = ["Example", "Rule", "RuleSet", "load_rules"]
 
@@ -19,5 +21,11 @@ def load_rules(extra_dirs: list[str]) -> RuleSet:
 
 @lru_cache(maxsize=32)
 def _load(extra_dirs: tuple[str, ...]) -> RuleSet:
-    # Rules are frozen models: one run reads each folder once, however many files use it.
-    return RuleSet(load([CORE, *(Path(d) for d in extra_dirs)]))
+    # Rules are frozen models: one run reads each folder once, however many files use it,
+    # and a run finds what an earlier one read from the same files in the cache.
+    folders = [CORE, *(Path(d) for d in extra_dirs)]
+    try:
+        files = [(shown(p), p) for folder in folders for p in rule_files(folder)]
+    except InputError:
+        return RuleSet(load(folders))  # which says what is wrong, as it always has
+    return RuleSet(cache.rules(files, lambda: load(folders)))

@@ -7,13 +7,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from checker.extract import scan
+from checker.extract import patterns, scan
 from checker.extract.base import Context, Draft
 from checker.extract.lexicon import ORDINALS
 from checker.models import CalendarDate, Timex, TimexType
 
 _ADJ = r"(?:latest|most\s+recent|recent|just[\s-]ended|same|comparable|corresponding|fiscal)"
-QUARTER = re.compile(
+QUARTER = patterns.compile(
     rf"\b(?:the|that)\s+(?P<adj>(?:{_ADJ}\s+)*)(?:(?P<year>1[6-9]\d\d|20\d\d)\s+)?"
     r"(?:fiscal\s+)?(?:quarter|period)\b(?![-’'](?!s\b)|s\b)"
     r"(?P<ended>\s+(?:ended|ending)\s+)?",
@@ -23,13 +23,13 @@ _NOUN = (
     r"(?P<noun>(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?:fiscal\s+)?"
     r"(?P<unit>quarter|period|half|(?P<months>nine|six|three)\s+months|month|year)s?)"
 )
-YEAR_AGO = re.compile(
+YEAR_AGO = patterns.compile(
     rf"\b(?:(?P<the>the|its|a)\s+(?:(?:comparable|corresponding|same)\s+)?)?"
     rf"(?P<adj>year[\s-](?:ago|earlier)|prior[\s-]year)(?:\s+{_NOUN}\b)?(?![-’'])",
     re.IGNORECASE,
 )
 # "a year earlier", "the quarter a year ago", "the same period last year", "last year's quarter"
-YEAR_BEFORE = re.compile(
+YEAR_BEFORE = patterns.compile(
     r"\b(?:(?:the\s+(?:same\s+|comparable\s+|corresponding\s+)?(?:quarter|period|time)\s+)?"
     r"a\s+year\s+(?P<dir>earlier|before|ago|later)"
     r"|the\s+(?:same|comparable|corresponding)\s+(?:quarter|period|time)\s+(?:of\s+)?last\s+year"
@@ -37,26 +37,28 @@ YEAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # Lower-case "year" only: "Employee of the Year" is a name.
-THE_YEAR = re.compile(
+THE_YEAR = patterns.compile(
     r"\b(?:(?P<edge>earlier|later)\s+(?:in\s+)?)?(?:[Tt]he|[Tt]hat)\s+"
     r"(?P<adj>(?:(?:same|full|current|fiscal|latest|following|next|previous|prior|preceding)\s+)*)"
     r"(?:fiscal\s+)?year\b(?![-’']|s\b|\s+(?:two|nineteen|twenty|\d))(?P<ended>\s+(?:ended|ending)\b)?",
 )
-THE_DAY = re.compile(
+THE_DAY = patterns.compile(
     r"\b(?:(?P<edge>earlier|later)\s+)?(?:that|the\s+(?P<adj>same|next|following|previous|prior))"
     r"\s+day\b(?![-’'])|(?:(?<=\blater\sin\s)|(?<=\bearlier\sin\s))the\s+day\b",
     re.IGNORECASE,
 )
-THE_MONTH = re.compile(
+THE_MONTH = patterns.compile(
     r"\b(?:that|the\s+(?P<adj>same|next|following|previous|prior))\s+month\b(?![-’'])",
     re.IGNORECASE,
 )
 # Cheap triggers for the scans (see scan.finditer).
-_QUARTER = scan.keyed(re.compile(r"\b(?:quarter|period)\b", re.IGNORECASE), "quarter", "period")
-_YEAR_AGO = scan.keyed(re.compile(r"\b(?:year|prior)[\s-]", re.IGNORECASE), "year", "prior")
-_YEAR = scan.keyed(re.compile(r"\byear", re.IGNORECASE), "year")
-_MONTH = scan.keyed(re.compile(r"\bmonth\b", re.IGNORECASE), "month")
-_DAY = scan.keyed(re.compile(r"\bday\b", re.IGNORECASE), "day")
+_QUARTER = scan.keyed(
+    patterns.compile(r"\b(?:quarter|period)\b", re.IGNORECASE), "quarter", "period"
+)
+_YEAR_AGO = scan.keyed(patterns.compile(r"\b(?:year|prior)[\s-]", re.IGNORECASE), "year", "prior")
+_YEAR = scan.keyed(patterns.compile(r"\byear", re.IGNORECASE), "year")
+_MONTH = scan.keyed(patterns.compile(r"\bmonth\b", re.IGNORECASE), "month")
+_DAY = scan.keyed(patterns.compile(r"\bday\b", re.IGNORECASE), "day")
 _SHIFT = {"following": 1, "next": 1, "previous": -1, "prior": -1, "preceding": -1}
 
 
@@ -162,7 +164,7 @@ def resolve(drafts: list[Draft], release: date | None, text: str = "") -> None:
         _resolve(draft, str(how), focus, release, after)
 
 
-_MONTHS_SPAN = re.compile(
+_MONTHS_SPAN = patterns.compile(
     r"\bthe\s+(?:first\s+|latest\s+)?(?:nine|six|9|6)[\s-]+months?$", re.IGNORECASE
 )
 

@@ -6,7 +6,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from checker.extract import scan
+from checker.extract import patterns, scan
 from checker.extract.base import Context, Draft
 from checker.extract.dates import closest_year
 from checker.extract.lexicon import MONTH_RE, WEEKDAY_RE, month_number, weekday_number
@@ -16,10 +16,10 @@ from checker.models import CalendarDate, Passage, Timex
 from checker.timeline import completed_years_range
 
 _YEAR = r"1[6-9]\d\d|20\d\d"
-COMPACT_YEARS = re.compile(
+COMPACT_YEARS = patterns.compile(
     rf"(?<![\w/.$€£-])(?P<a>{_YEAR})\s*(?P<sep>[–—-]|/)\s*(?P<b>{_YEAR}|\d\d)(?![\w/%]|[.,]\d|-\d)"
 )
-DAY_SPAN = re.compile(
+DAY_SPAN = patterns.compile(
     rf"(?<![\w/-])(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[–—-]|to|and)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
     rf"\s+(?P<month>{MONTH_RE})(?:,?\s+(?P<year>{_YEAR})\b|(?![\w-]))"
     rf"|(?P<month2>{MONTH_RE})\s+(?P<e1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[–—-]|to)\s*"
@@ -27,13 +27,15 @@ DAY_SPAN = re.compile(
     r"|(?![\w%.,-]\d|\s*(?:%|percent|per\s+cent|million|billion)|[\w-]))",
     re.IGNORECASE,
 )
-_YEAR_JOIN = re.compile(r"\d{4}\s*[–—/-]")
-_RANGE_LEAD = re.compile(
+_YEAR_JOIN = patterns.compile(r"\d{4}\s*[–—/-]")
+_RANGE_LEAD = patterns.compile(
     r"(?:\b(?:from|between)|\bthe\s+(?:period|years)(?:\s+(?:from|between))?)\s+$", re.IGNORECASE
 )
-_JOINER = re.compile(r"\s*,?\s*(?:to|until|till|through|thru|and|[–—-]{1,2}|/)\s*", re.IGNORECASE)
-_BRACKETED = re.compile(r"\s*[(\[]\s*$")
-_SINCE = re.compile(
+_JOINER = patterns.compile(
+    r"\s*,?\s*(?:to|until|till|through|thru|and|[–—-]{1,2}|/)\s*", re.IGNORECASE
+)
+_BRACKETED = patterns.compile(r"\s*[(\[]\s*$")
+_SINCE = patterns.compile(
     r"\bsince\s+(?:(?:early|mid|late|the\s+(?:end|beginning|start)\s+of)[\s-]+)?$", re.IGNORECASE
 )
 _DATED = ("date", "relative")
@@ -122,7 +124,7 @@ def _day(span: tuple[int, int], day: CalendarDate) -> Draft:
                  timex=Timex(type="DATE", value=day.iso()), date=day)  # fmt: skip
 
 
-_WEEKDAY_PAIR = re.compile(
+_WEEKDAY_PAIR = patterns.compile(
     rf"(?P<first>{WEEKDAY_RE})\s*(?:[–—-]|to)\s*(?P<second>{WEEKDAY_RE})", re.IGNORECASE
 )
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from checker import hedges
-from checker.extract import scan
+from checker.extract import patterns, scan
 from checker.extract.base import Context, Draft
 from checker.extract.lexicon import CARDINAL_WORD_RE, cardinal_value
 from checker.models import Timex
@@ -36,32 +36,32 @@ _LEAD = (
     r"|(?:past|last|next|first|another|previous|upcoming|the))\s+)?"
 )
 _HEDGE = rf"(?:(?P<hedge>{hedges.hedge_re()})\s+)?"
-DURATION = re.compile(
+DURATION = patterns.compile(
     rf"(?<![\w$€£-]){_LEAD}{_HEDGE}{_COUNT}\s+(?:(?:more|full|long|whole|straight|consecutive|"
     rf"additional|further|trading|business|working|calendar)\s+)?{_UNIT_RE}\b"
     r"(?P<plus>\s+and\s+a\s+half)?(?!-|\s+(?:old|of\s+age|ago|from\s+now|hence)\b)",
     re.IGNORECASE,
 )
-ADJECTIVE = re.compile(
+ADJECTIVE = patterns.compile(
     rf"(?<![\w$€£-])(?P<count>\d{{1,3}}|{CARDINAL_WORD_RE}|multi|half|several|decades|years|"
     rf"months|weeks|days)[-\s]?(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|"
     r"century)?(?:[-\s]long)?(?=[-\s]+\w)(?![-\s]+old\b)",
     re.IGNORECASE,
 )
 # Article counts ("a year", "a decade") are durations only after a word that measures time.
-_ARTICLE_CONTEXT = re.compile(
+_ARTICLE_CONTEXT = patterns.compile(
     r"\b(?:for|over|in|within|after|than|nearly|almost|about|around|of|past|last|next|"
     r"first|every|per|half|just|only|least|once|twice|takes?|took|spent|spend|lasts?|lasted)\s+$",
     re.IGNORECASE,
 )
 # "over the past year": a length of time, where "last year" alone names a year.
-SPAN_OF_ONE = re.compile(
+SPAN_OF_ONE = patterns.compile(
     r"\b(?:over|during|within|for|in|throughout)\s+(?P<lead>the\s+(?:past|last|previous|next|"
     r"coming|following))\s+(?P<unit>day|week|month|quarter|year|decade|century)\b",
     re.IGNORECASE,
 )
 # "for years", "in recent months", "the coming weeks", "the weeks ahead": no count at all.
-UNCOUNTED = re.compile(
+UNCOUNTED = patterns.compile(
     r"(?:\b(?P<lead>(?:the\s+)?(?:recent|coming|past|next|last|previous|following)|"
     r"(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\btook\s)|(?<=\blasted\s)|(?<=\bspent\s)|(?<=\btakes\s)"
     r")\s*)(?P<unit>days|weeks|months|quarters|years|decades|centuries)\b(?P<ahead>\s+ahead\b)?"
@@ -218,9 +218,9 @@ def _adjectives(text: str) -> Iterator[Draft]:
 
 
 # "a decade-long campaign", "a year-long pilot": one unit, said as an adjective
-UNIT_LONG = re.compile(r"\b(?P<unit>year|month|week|decade|century)-long\b", re.IGNORECASE)
+UNIT_LONG = patterns.compile(r"\b(?P<unit>year|month|week|decade|century)-long\b", re.IGNORECASE)
 # "a quarter of a century", "three quarters of a century": 25 and 75 years
-QUARTERS = re.compile(
+QUARTERS = patterns.compile(
     r"\b(?:(?P<hedge>more\s+than|over|almost|nearly|about|around)\s+)?(?P<n>a|one|three)\s+quarters?\s+of\s+a\s+century\b",
     re.IGNORECASE,
 )

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
-from checker.extract import scan, tense
+from checker.extract import patterns, scan, tense
 from checker.extract.base import Context, Draft
 from checker.extract.lexicon import words
 from checker.models import CalendarDate, Timex
@@ -76,13 +76,13 @@ _NAMES = "|".join(
     re.escape(name).replace(r"\ ", r"\s+").replace("'", "['’]")
     for name in sorted(HOLIDAYS, key=len, reverse=True)
 )
-HOLIDAY = re.compile(
+HOLIDAY = patterns.compile(
     r"\b(?:(?P<mod>last|next|this|this\s+past|this\s+coming)\s+)?"
     rf"(?P<name>{_NAMES})(?![\w’'-])(?:,?\s+(?P<year>1[6-9]\d\d|20\d\d)\b)?",
     re.IGNORECASE,
 )
 _TRIGGER = scan.keyed(
-    re.compile(
+    patterns.compile(
         r"\b(?:new\s+year|christmas|boxing|valentine|halloween|independence|fourth\s+of|veterans|"
         r"women|earth|environment|labou?r|may\s+day|thanksgiving|black|cyber|memorial|martin|mlk|"
         r"president|mother|father|columbus|election|easter|good\s+friday)",

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from checker.extract import names, scan, tense
+from checker.extract import names, patterns, scan, tense
 from checker.extract.base import Context, Draft
 from checker.extract.lexicon import MONTH_NAMES, month_number
 from checker.models import CalendarDate, Timex
@@ -19,7 +19,7 @@ _EDGE = (
     r"(?:early|late|mid|(?:the\s+)?(?:end|beginning|start|middle|close)\s+of"
     r"|(?:the\s+)?month\s+of)"
 )
-MONTH_REF = re.compile(
+MONTH_REF = patterns.compile(
     rf"\b(?:(?P<mod>(?:{_EDGE}[\s-]+)?(?:this\s+past|this\s+coming|last|next|this|past|coming)"
     rf"|{_EDGE})[\s-]+)?"
     rf"(?P<month>{_NAMES})(?!\w|-|['’](?!s\b)|\.\w|\.?\s*\d|\s+(?:of\s+)?(?:1[6-9]|20)\d\d)"
@@ -28,13 +28,13 @@ MONTH_REF = re.compile(
 )
 # A bare month is a month only after a word that introduces a time; "May" and "March" are
 # also verbs and names, so they need one even more.
-_INTRO = re.compile(
+_INTRO = patterns.compile(
     r"\b(?:in|since|by|until|till|through|throughout|during|from|to|before|after|between|for|"
     r"around|into|and|or|than|of|each|every|that|until|late|early|mid)[\s-]+$",
     re.IGNORECASE,
 )
 # A month given as a deadline or an end is mostly still to come: "by August", "through January".
-_DEADLINE = re.compile(r"\b(?:by|until|till|through)\s+$", re.IGNORECASE)
+_DEADLINE = patterns.compile(r"\b(?:by|until|till|through)\s+$", re.IGNORECASE)
 _SHIFT = {"last": -1, "past": -1, "this past": -1, "next": 1, "coming": 1, "this coming": 1}
 
 

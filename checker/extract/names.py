@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from checker.extract import patterns
 from checker.extract.lexicon import words
 
 # Capitalised words that introduce a time rather than name a thing ("Last Friday", "On Monday").
@@ -19,7 +18,7 @@ _TIME_WORDS = frozenset(
         "midnight eastern pacific central mountain"
     )
 )
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w’'&.-]*)[ \t]+$")
+_WORD_BEFORE = patterns.compile(r"([A-Za-z][\w’'&.-]*)[ \t]+$")
 
 
 def in_name(text: str, start: int, end: int) -> bool:
@@ -34,7 +33,7 @@ def in_name(text: str, start: int, end: int) -> bool:
     return word[0].isupper() and word.lower().rstrip(".") not in _TIME_WORDS
 
 
-_NAME_AFTER = re.compile(r"(?:['’]s)?[ \t]+([A-Z][a-z]+)\b")
+_NAME_AFTER = patterns.compile(r"(?:['’]s)?[ \t]+([A-Z][a-z]+)\b")
 
 
 def name_after(text: str, end: int) -> bool:

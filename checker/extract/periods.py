@@ -6,18 +6,18 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from checker.extract import scan
+from checker.extract import patterns, scan
 from checker.extract.base import Context, Draft
 from checker.models import CalendarDate, Timex
 
 _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
 _END = r"(?![\w/])"
-Q_FORM = re.compile(
+Q_FORM = patterns.compile(
     r"\b(?:(?:FY|fiscal)\s*)?Q(?P<q>[1-4])"
     r"(?:\s*(?:of\s+)?(?:(?:FY|fiscal(?:\s+year)?)\s*)?['’]?(?P<year>1[6-9]\d\d|20\d\d|\d\d)|(?=\s*[,;:.)]|\s+[a-z]|\s*$))"
     + _END
 )
-WORD_FORM = re.compile(
+WORD_FORM = patterns.compile(
     r"\b(?:(?P<the>the)\s+)?(?:(?P<owner>this|last|next)\s+year['’]s\s+|"
     r"(?P<year0>1[6-9]\d\d|20\d\d)\s+)?(?:fiscal[\s-]+)?"
     r"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?P<sep>[\s-]+)"
@@ -27,8 +27,8 @@ WORD_FORM = re.compile(
     re.IGNORECASE,
 )
 # Cheap triggers for the scans (see scan.finditer).
-_Q = scan.keyed(re.compile(r"Q[1-4]"), "q1", "q2", "q3", "q4")
-_UNIT = scan.keyed(re.compile(r"\b(?:quarter|half)\b", re.IGNORECASE), "quarter", "half")
+_Q = scan.keyed(patterns.compile(r"Q[1-4]"), "q1", "q2", "q3", "q4")
+_UNIT = scan.keyed(patterns.compile(r"\b(?:quarter|half)\b", re.IGNORECASE), "quarter", "half")
 _ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
             "4th": 4}  # fmt: skip
 _SHIFT = {"this": 0, "the": 0, "last": -1, "next": 1}

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from checker.extract import names, scan, tense
+from checker.extract import names, patterns, scan, tense
 from checker.extract.base import Context, Draft
 from checker.extract.lexicon import NUMBER_RE, WEEKDAY_NAMES, cardinal_value, weekday_number
 from checker.models import CalendarDate, Timex
@@ -17,66 +17,68 @@ _DAY_WORDS = {
     "the day before yesterday": -2, "the day after tomorrow": 2,
 }  # fmt: skip
 # "today's meeting" is about the day too: the span is the day word, without the owner's "'s".
-DAY_WORD = re.compile(
+DAY_WORD = patterns.compile(
     r"\b(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|(?:earlier|later)\s+today"
     r"|today|yesterday|tomorrow)(?=['’]s\b|\b)",
     re.IGNORECASE,
 )
 _UNIT = r"(?P<unit>week(?:end)?|month|year|quarter|decade|century|spring|summer|autumn|fall|winter)"
 _EDGE = r"(?:early|late|mid|earlier|later|(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of)"
-CALENDAR_REF = re.compile(
+CALENDAR_REF = patterns.compile(
     rf"\b(?:(?P<edge>{_EDGE})[\s-]+)?"
     rf"(?P<mod>this\s+(?:past|coming)|this|last|next|past|coming|previous|current|upcoming)\s+{_UNIT}\b"
     r"(?![\w-]|['’]s\s+\w+\s+(?:of|in)\b)",
     re.IGNORECASE,
 )
 # "by the end of the year", "at year-end": the release's own year, month, week or quarter.
-CURRENT_EDGE = re.compile(
+CURRENT_EDGE = patterns.compile(
     r"\b(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|close)\s+of\s+the\s+"
     r"(?P<unit>year|month|week|quarter)\b(?!['’-])"
     r"|\b(?:the\s+)?(?P<unit2>year|month|quarter)(?:['’]s\s+|[\s-])end\b(?![-’'])"
     r"(?:\s+(?P<year>(?:19|20)\d\d)\b)?",
     re.IGNORECASE,
 )
-AGO = re.compile(
+AGO = patterns.compile(
     rf"\b(?P<n>{NUMBER_RE}|a|an|a\s+few|several|many|some)\s+(?P<unit>day|week|month|year|decade)s?"
     r"(?:\s+or\s+so)?\s+(?P<dir>ago|from\s+now|hence)\b"
     r"|\b(?P<vague>(?:days|weeks|months|years|decades))\s+ago\b",
     re.IGNORECASE,
 )
-WEEKDAY_REF = re.compile(
+WEEKDAY_REF = patterns.compile(
     r"\b(?:(?P<mod>(?i:this\s+past|this\s+coming|last|next|this|coming|past|(?:the\s+)?previous))\s+)?"
     r"(?P<weekday>(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
 )
-WEEKEND = re.compile(r"\bthe\s+weekend\b(?![\w-])", re.IGNORECASE)
-_WEEKEND_LEAD = re.compile(
+WEEKEND = patterns.compile(r"\bthe\s+weekend\b(?![\w-])", re.IGNORECASE)
+_WEEKEND_LEAD = patterns.compile(
     r"\b(?:over|at|on|for|of|to|by|during|through|throughout|since|until|after|before)\s+$",
     re.IGNORECASE,
 )
-PRESENT = re.compile(
+PRESENT = patterns.compile(
     r"\b(?:now|currently|at\s+present|presently|nowadays|these\s+days|recently|lately|"
     r"(?<=\bin\s)the\s+past|the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short|long)\s+term)"
     r"\b(?!\s+in\b|\s+that\b|,\s+in\s+its|[-’'])",
     re.IGNORECASE,
 )
 # "in the summer", "during the early spring": a season of the release's year, read from the tense.
-SEASON_REF = re.compile(
+SEASON_REF = patterns.compile(
     r"(?<=\s)(?:(?:early|late|mid)[\s-]+)?the\s+(?:(?:early|late)\s+)?"
     r"(?P<season>spring|summer|autumn|fall|winter)\b(?![-’']|\s+(?:of|\d))",
     re.IGNORECASE,
 )
-_SEASON_LEAD = re.compile(
+_SEASON_LEAD = patterns.compile(
     r"\b(?:in|during|over|through|throughout|by|until|since|for|this|into|before|after)\s+$",
     re.IGNORECASE,
 )
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 _PRESENT_VALUES = {"recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF"}
 _SEASON = scan.keyed(
-    re.compile(r"\b(?:spring|summer|autumn|fall|winter)\b", re.IGNORECASE),
+    patterns.compile(r"\b(?:spring|summer|autumn|fall|winter)\b", re.IGNORECASE),
     *["spring", "summer", "autumn", "fall", "winter"],
 )
-_AGO = scan.keyed(re.compile(r"\b(?:ago|from\s+now|hence)\b", re.IGNORECASE), "ago", "now", "hence")
-_HOLIDAY_BEFORE = re.compile(r"(?:Black|Good|Cyber|Super|Ash|Easter|Palm|Holy|Giving)\s+$")
+_AGO = scan.keyed(
+    patterns.compile(r"\b(?:ago|from\s+now|hence)\b", re.IGNORECASE), "ago", "now", "hence"
+)
+_HOLIDAY_BEFORE = patterns.compile(r"(?:Black|Good|Cyber|Super|Ash|Easter|Palm|Holy|Giving)\s+$")
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 _STEPS = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "upcoming": 1}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from checker.extract import patterns
 from checker.extract.lexicon import MONTH_RE, alternation, words
 
 _SPANS: dict[tuple[re.Pattern[str], str], list[tuple[int, int]]] = {}
@@ -70,12 +71,12 @@ def finditer(
 
 
 # Triggers shared by the extractors: each opens with a word, so the scan is fast.
-MONTH = re.compile(rf"\b(?:{MONTH_RE})", re.IGNORECASE)
+MONTH = patterns.compile(rf"\b(?:{MONTH_RE})", re.IGNORECASE)
 WEEKDAY = keyed(
-    re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.IGNORECASE),
+    patterns.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.IGNORECASE),
     *words("monday tuesday wednesday thursday friday saturday sunday"),
 )
-UNIT = re.compile(
+UNIT = patterns.compile(
     r"\b(?:"
     + alternation(
         words(

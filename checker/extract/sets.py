@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checker.extract import names, scan
+from checker.extract import names, patterns, scan
 from checker.extract.base import Context, Draft
 from checker.extract.lexicon import (
     CARDINAL_WORD_RE,
@@ -37,33 +37,33 @@ _UNIT = (
 )
 _DAYS = "|".join(WEEKDAY_NAMES)
 _MONTHS = "|".join(MONTH_NAMES)
-EVERY = re.compile(
+EVERY = patterns.compile(
     rf"\b(?:every|each)\s+(?:(?P<other>other|second)\s+|(?P<n>\d{{1,3}}|{CARDINAL_WORD_RE})\s+)?"
     rf"(?:{_UNIT}|(?P<weekday>{_DAYS})|(?P<month>{_MONTHS}))\b(?![-’'])",
     re.IGNORECASE,
 )
 # "$5 million a year", "four flights a week", "twice a day", "per year" after an amount.
-RATE = re.compile(
+RATE = patterns.compile(
     rf"(?:\b(?P<times>once|twice|thrice|(?:\d{{1,3}}|{CARDINAL_WORD_RE})\s+times)\s+)?"
     rf"\b(?:a|an|per)\s+{_UNIT.replace('s?', '')}\b(?![-’'\w])",
     re.IGNORECASE,
 )
-_AMOUNT_BEFORE = re.compile(
+_AMOUNT_BEFORE = patterns.compile(
     r"(?:\d|%|\b(?:million|billion|thousand|hundred|percent|dozen|dozens|hundreds|thousands|"
     r"millions|cents|dollars|euros|[a-z]{2,}[^suy]s))\s*$",
 )
 _NOT_AMOUNT = frozenset(words("was has is its this thus his hers ours yours us as does goes plus less "
                         "unless across always perhaps whereas times"))  # fmt: skip
-ADVERB = re.compile(
+ADVERB = patterns.compile(
     rf"(?<![\w-])(?P<word>{'|'.join(sorted(_ADVERBS, key=len, reverse=True))})\b(?![-’'])",
     re.IGNORECASE,
 )
 # TimeBank and most readers take "daily", "weekly", "hourly" before a noun as a recurrence, but
 # "annual report" and "quarterly results" name a kind of thing: only as adverbs.
 _PRENOMINAL_OK = frozenset({"daily", "nightly", "hourly", "weekly"})
-_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|but|to|in|on|at|for|from|by|with|since|until|"
+_NOUN_AFTER = patterns.compile(r"\s+(?!(?:and|or|but|to|in|on|at|for|from|by|with|since|until|"
                          r"through|as|the|a|an|basis)\b)[a-z]", re.IGNORECASE)  # fmt: skip
-PLURAL_DAYS = re.compile(
+PLURAL_DAYS = patterns.compile(
     rf"\b(?P<lead>on\s+)?(?P<weekday>{_DAYS})s\b(?![’'])"
     r"|\b(?P<lead2>on\s+)?(?P<part>mornings|afternoons|evenings|nights|weekends)\b"
     r"(?=\s+at\b)",
@@ -71,9 +71,9 @@ PLURAL_DAYS = re.compile(
 
 
 # Cheap triggers for the scans (see scan.finditer).
-_EVERY = scan.keyed(re.compile(r"\b(?:every|each)\b", re.IGNORECASE), "every", "each")
+_EVERY = scan.keyed(patterns.compile(r"\b(?:every|each)\b", re.IGNORECASE), "every", "each")
 _PLURAL = scan.keyed(
-    re.compile(rf"\b(?:{_DAYS})s\b|\b(?:mornings|afternoons|evenings|nights|weekends)\b"),
+    patterns.compile(rf"\b(?:{_DAYS})s\b|\b(?:mornings|afternoons|evenings|nights|weekends)\b"),
     "days",
     "mornings",
     "afternoons",

@@ -34,6 +34,8 @@ class Index:
 
     def overlapping(self, start: int, end: int) -> list[Draft]:
         """The drafts that share a character with `[start, end)`."""
-        first = bisect.bisect_left(self.starts, start - self.longest)
         last = bisect.bisect_left(self.starts, end)
+        first = bisect.bisect_left(self.starts, start - self.longest, 0, last)
+        if first == last:  # most spans asked about (every token, for some extractors) hold none
+            return []
         return [d for d in self.drafts[first:last] if d.end > start]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checker.extract import scan
+from checker.extract import patterns, scan
 from checker.extract.base import Context, Draft
 from checker.extract.lexicon import CARDINALS, MONTH_NAMES, month_number
 from checker.models import CalendarDate, Timex
@@ -15,7 +15,7 @@ _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _PAIR = rf"(?:(?:{_TENS})(?:[\s-](?:{_UNITS}))?|{_TEENS}|oh[\s-](?:{_UNITS})|hundred)"
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-SPOKEN_YEAR = re.compile(
+SPOKEN_YEAR = patterns.compile(
     rf"\b(?:(?P<month>{'|'.join(MONTH_NAMES)})\s+|(?:the\s+)?(?P<season>spring|summer|autumn|fall|"
     r"winter)\s+of\s+)?"
     rf"(?:(?P<century>eighteen|nineteen|twenty)[\s-](?P<pair>{_PAIR})"
@@ -23,18 +23,18 @@ SPOKEN_YEAR = re.compile(
     r"\b(?![\s-](?:percent|per\s+cent|people|dollars|million|billion|thousand|hundred|times)\b)",
     re.IGNORECASE,
 )
-DECADE_WORD = re.compile(
+DECADE_WORD = patterns.compile(
     r"\bthe\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?:nineteen[\s-])?(?P<decade>twenties|thirties|forties|fifties|"
     r"sixties|seventies|eighties|nineties)\b",
     re.IGNORECASE,
 )
-CENTURY = re.compile(
+CENTURY = patterns.compile(
     r"\b(?:the\s+)?(?P<ord>(?:1[0-9]|2[01])(?:st|nd|rd|th)|eleventh|twelfth|thirteenth|fourteenth|"
     r"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)\s+century\b",
     re.IGNORECASE,
 )
 _TRIGGER = scan.keyed(
-    re.compile(
+    patterns.compile(
         r"\b(?:eighteen|nineteen|twenty|two\s+thousand|century|(?:twen|thir|for|fif|six|seven|eigh|"
         r"nine)ties)",
         re.IGNORECASE,

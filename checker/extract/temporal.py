@@ -12,6 +12,7 @@ from checker.extract import (
     durations,
     holidays,
     months,
+    patterns,
     periods,
     relative,
     sets,
@@ -46,7 +47,7 @@ def _within_calendar(
         raise
 
 
-_WEEK_OF = re.compile(r"\bthe\s+week\s+of\s+$", re.IGNORECASE)
+_WEEK_OF = patterns.compile(r"\bthe\s+week\s+of\s+$", re.IGNORECASE)
 
 
 def _weeks_of(text: str, drafts: list[Draft]) -> None:

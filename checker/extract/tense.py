@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from checker.extract import patterns
 from checker.extract.lexicon import words
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
@@ -25,21 +26,21 @@ _PAST = frozenset(
         "woke wore wrote overtook undertook withdrew"
     )
 )
-_WORD = re.compile(r"[A-Za-z’']+")
+_WORD = patterns.compile(r"[A-Za-z’']+")
 # A sentence boundary: the reference and its verb are read inside one clause-ish window. A full
 # stop counts only before a space, and not after an abbreviation ("Sept. 14", "Mr. Lee", "U.S.").
-_STOP = re.compile(
+_STOP = patterns.compile(
     r"[!?;\n]|(?<!\b[A-Za-z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\bSept)\.(?=[\s\"'”’)]|$)"
 )
 _WINDOW = 60
 
 
-_NEXT_TO = re.compile(r"\s+to\b")
-_SET_FOR = re.compile(r"\s+(?:to|for)\b")
+_NEXT_TO = patterns.compile(r"\s+to\b")
+_SET_FOR = patterns.compile(r"\s+(?:to|for)\b")
 # A participle after "be" is a passive, not a past: "will be named", "to be held".
-_BE = re.compile(r"\b(?:be|being)\s+$", re.IGNORECASE)
+_BE = patterns.compile(r"\b(?:be|being)\s+$", re.IGNORECASE)
 # "as soon as Tuesday", "as early as March": a time still to come.
-_AS_SOON_AS = re.compile(r"\bas\s+(?:soon|early)\s+as\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
+_AS_SOON_AS = patterns.compile(r"\bas\s+(?:soon|early)\s+as\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
 
 
 def _cue(m: re.Match[str]) -> int:

@@ -5,62 +5,62 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checker.extract import scan
+from checker.extract import patterns, scan
 from checker.extract.base import Context, Draft
 from checker.models import CalendarDate, Timex
 
 _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d|2100)"
 _END = r"(?![\w/])"
 
-DECADE = re.compile(
+DECADE = patterns.compile(
     r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<decade>1[6-9]\d0|20\d0)['’]?s\b"
     r"|(?:\bthe\s+)?['’](?P<short>\d0)s\b|\bthe\s+(?P<short2>\d0)['’]?s\b",
     re.IGNORECASE,
 )
-SEASON = re.compile(
+SEASON = patterns.compile(
     rf"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?P<season>spring|summer|autumn|fall|winter)"
     rf"(?:\s+of)?,?\s+{_YEAR}{_END}",
     re.IGNORECASE,
 )
-YEAR_MOD = re.compile(
+YEAR_MOD = patterns.compile(
     rf"\b(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-]+{_YEAR}{_END}",
     re.IGNORECASE,
 )
-FISCAL_YEAR = re.compile(
+FISCAL_YEAR = patterns.compile(
     rf"\b(?:fiscal(?:\s+year)?|FY|financial\s+year)\s*['’]?(?P<year>\d{{4}}|\d\d){_END}",
     re.IGNORECASE,
 )
-BARE_YEAR = re.compile(
+BARE_YEAR = patterns.compile(
     r"(?<![\w$€£¥#./:,-])(?P<year>1[6-9]\d\d|20\d\d|2100)(?![\w%$€£/]|[.,:]\d|-\d)"
 )
 # Cheap triggers for the scans (see scan.finditer).
-_DECADE = scan.keyed(re.compile(r"\d0['’]?s\b"), "0s", "0's", "0’s")
+_DECADE = scan.keyed(patterns.compile(r"\d0['’]?s\b"), "0s", "0's", "0’s")
 _SEASON = scan.keyed(
-    re.compile(r"\b(?:spring|summer|autumn|fall|winter)", re.IGNORECASE),
+    patterns.compile(r"\b(?:spring|summer|autumn|fall|winter)", re.IGNORECASE),
     *["spring", "summer", "autumn", "fall", "winter"],
 )
-_YEAR4 = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+_YEAR4 = patterns.compile(r"\b(?:1[6-9]|20)\d\d\b")
 _FISCAL = scan.keyed(
-    re.compile(r"\b(?:fiscal|FY|financial)", re.IGNORECASE), "fiscal", "fy", "financial"
+    patterns.compile(r"\b(?:fiscal|FY|financial)", re.IGNORECASE), "fiscal", "fy", "financial"
 )
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 
 # Words before a bare year that make it a year and not a count or an address.
-_YEAR_CONTEXT = re.compile(
+_YEAR_CONTEXT = patterns.compile(
     r"(?:\b(?:in|since|from|until|till|to|by|of|during|between|and|or|through|before|after|around|"
     r"circa|c\.|early|mid|late|year|years|the|its|their|for|on|at|than|as|this|that|summer|"
     r"spring|autumn|fall|winter|end|start|beginning|mid-|season|class|cohort|vintage)"
     r"|[(\[–—-])\s*$",
     re.IGNORECASE,
 )
-_NOT_YEAR_BEFORE = re.compile(
+_NOT_YEAR_BEFORE = patterns.compile(
     r"(?:\b(?:no|nos|number|model|room|suite|unit|route|highway|flight|box|ext|tel|phone|fax|"
     r"call|dial|page|pages|pp|version|v|iso|rfc|section|article|chapter|part|rule|bill|grade|"
     r"level|series|type|mark|mk|figure|fig|table|step|item|code|ref|order|invoice)\.?"
     r"|[$€£¥#+×x*/=]|\d[\s.-])\s*$",
     re.IGNORECASE,
 )
-_NOT_YEAR_AFTER = re.compile(
+_NOT_YEAR_AFTER = patterns.compile(
     r"^\s*(?:(?:[A-Z][a-z]+\s+)?(?:street|st\.|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|drive|dr\.|"
     r"lane|ln\.?|way|place|plaza|parkway|pkwy|court|ct\.?|suite|highway)\b|[-–]\d{3}|\s?(?:units?|"
     r"people|employees|members|staff|jobs|pieces|items|km|kilometres|kilometers|miles|metres|meters|"
