@@ -55,7 +55,7 @@ def _key(words: list[str]) -> str:
     out = [
         w for w in words if w not in skip and not (w in numbers and numbers[w].kind == "ordinal")
     ]
-    out = [w for w in out if not (w[:-2].isdigit() and w[-2:] in ("st", "nd", "rd", "th"))]
+    out = [w for w in out if not (w[:-2].isdecimal() and w[-2:] in ("st", "nd", "rd", "th"))]
     return " ".join(out).replace("’", "'").strip(" ,.")
 
 
@@ -312,7 +312,7 @@ class Resolver:
             person = phrase.head.lemma in lexicon.words("person_nouns.txt")
             words = name_words(phrase, self.analysis.tokens)
             while len(words) > 1 and (
-                words[0].tag in ("ADJ", "ORD", "NUM") or any(c.isdigit() for c in words[0].text)
+                words[0].tag in ("ADJ", "ORD", "NUM") or any(c.isdecimal() for c in words[0].text)
             ):
                 words = words[1:]  # "the 61-year-old director" is "director"
             shown = self.analysis.text[words[0].start : words[-1].end] if words else phrase.text

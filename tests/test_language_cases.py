@@ -25,6 +25,7 @@ def _analysis(text: str) -> Analysis:
     return Analysis.of(text, Geometry.of(text))
 
 
+TOKENS = _load("tokens")
 NUMBERS = _load("numbers")
 VERBS = _load("verbs")
 COORDINATION = _load("coordination")
@@ -32,6 +33,30 @@ COORDINATION = _load("coordination")
 
 def _ids(cases: list[dict[str, Any]]) -> list[str]:
     return [c["text"][:40] for c in cases]
+
+
+@pytest.mark.parametrize("case", TOKENS["cases"], ids=_ids(TOKENS["cases"]))
+def test_tokens(case: dict[str, Any]) -> None:
+    analysis = _analysis(case["text"])
+    for token in analysis.tokens:
+        assert analysis.text[token.start : token.end] == token.text  # offsets index the text
+    shown = []
+    for token, want in zip(analysis.tokens, case["tokens"], strict=False):
+        parts = want.split("/")
+        shown.append("/".join([token.text, token.kind, token.tag][: len(parts)]))
+    assert shown == case["tokens"] and len(analysis.tokens) == len(case["tokens"])
+
+
+@pytest.mark.parametrize("case", TOKENS["sentences"], ids=_ids(TOKENS["sentences"]))
+def test_sentences_and_paragraphs(case: dict[str, Any]) -> None:
+    geometry = Geometry.of(case["text"])
+    assert [case["text"][a:b] for a, b in geometry.sentences] == case["sentences"]
+    assert [geometry.paragraph_index(a) for a, _ in geometry.sentences] == case["paragraphs"]
+
+
+@pytest.mark.parametrize("text", TOKENS["negative"])
+def test_one_token(text: str) -> None:
+    assert [t.text for t in _analysis(text).tokens] == [text]
 
 
 @pytest.mark.parametrize("case", NUMBERS["cases"], ids=_ids(NUMBERS["cases"]))

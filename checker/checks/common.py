@@ -104,7 +104,7 @@ def _ordinal_span(text: str) -> tuple[int, int] | None:
     words = lexicon.number_words()
     for start, end in _words(text):
         word = text[start:end].lower()
-        if word[:-2].isdigit() and word[-2:] in ("st", "nd", "rd", "th"):
+        if word[:-2].isdecimal() and word[-2:] in ("st", "nd", "rd", "th"):
             return start, end
         if word in words and words[word].kind == "ordinal":
             return start, end
@@ -117,7 +117,7 @@ def reorder(text: str, number: int) -> str | None:
     if span is None:
         return None
     written = text[span[0] : span[1]]
-    if written[:1].isdigit():
+    if written[:1].isdecimal():
         new = ordinal_suffix(number)
     else:
         new = ordinal_word(number)
@@ -134,7 +134,7 @@ def ordinal_words(numbers: list[int], digits: bool) -> str:
 def written_in_digits(text: str) -> bool:
     """Whether the ordinal in a text is written as digits (`5th`)."""
     span = _ordinal_span(text)
-    return span is not None and text[span[0]].isdigit()
+    return span is not None and text[span[0]].isdecimal()
 
 
 def elapsed_words(first: date, last: date, release: date) -> str:
@@ -150,13 +150,13 @@ def renumber(text: str, old: int, new: int) -> str | None:
         word = text[start:end]
         value = (
             int(word)
-            if word.isdigit()
+            if word.isdecimal()
             else words[word.lower()].value
             if word.lower() in words
             else None
         )
         if value == old:
-            replacement = str(new) if word.isdigit() else _cardinal(new, word[:1].isupper())
+            replacement = str(new) if word.isdecimal() else _cardinal(new, word[:1].isupper())
             return text[:start] + replacement + text[end:]
     return None
 
@@ -171,7 +171,7 @@ def has_year(text: str) -> bool:
     """Whether a text writes a year in four digits."""
     run = 0
     for char in text + " ":
-        if char.isdigit():
+        if char.isdecimal():
             run += 1
             continue
         if run == 4:

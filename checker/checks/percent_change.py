@@ -24,7 +24,9 @@ def _stated_interval(claim: Claim) -> tuple[float | None, float | None, str]:
     if claim.hedge is None and claim.amount is not None:
         digits = claim.text.split("%")[0].split()[0].replace(",", "")
         decimals = (
-            len(digits.split(".")[1]) if "." in digits and digits.replace(".", "").isdigit() else 0
+            len(digits.split(".")[1])
+            if "." in digits and digits.replace(".", "").isdecimal()
+            else 0
         )
         step = 0.5 * 10.0**-decimals
         return claim.amount - step, claim.amount + step, "[)"

@@ -87,49 +87,49 @@ def _end(claim: Claim, written: Claim) -> int:
 def _weekday_hit(facts: Facts, claim: Claim, written: Claim, day: date) -> Hit:
     """`tomorrow, Tuesday` when tomorrow is a Wednesday."""
     assert facts.release_date is not None and written.weekday is not None
-    release = facts.release_date
     said = common.WEEKDAY_NAMES[written.weekday]
     relative_date = f"{common.WEEKDAY_NAMES[day.weekday()]} {day.isoformat()}"
-    working = (
-        f"the release is dated {release.isoformat()}, so '{claim.text}' is {relative_date}; "
-        f"'{written.text}' names a {said}"
-    )
-    return Hit(
-        start=min(claim.start, written.start),
-        end=max(claim.end, written.end),
-        values={
-            "relative": claim.text,
-            "relative_date": relative_date,
-            "written": written.text,
-            "reading": said,
-            "release": release.isoformat(),
-            "working": working,
-        },
-        related=(common.related(written, "the weekday written beside it"),),
-        working=working,
-        suggestion=None,
-        claims=(claim.id, written.id),
-    )
+    span = (min(claim.start, written.start), max(claim.end, written.end))
+    return _beside(facts, claim, written, span, relative_date, said, f"names a {said}", None)
 
 
 def _hit(facts: Facts, claim: Claim, written: Claim, meant: tuple[date, date]) -> Hit:
+    """`today (07/10)` when the release is dated 8 October."""
     assert written.date is not None and facts.release_date is not None
     release = facts.release_date
     relative_date = meant[0].isoformat() if meant[0] == meant[1] else f"{meant[0]} to {meant[1]}"
     reading = _reading(written)
-    working = (
-        f"the release is dated {release.isoformat()}, so '{claim.text}' is {relative_date}; "
-        f"'{written.text}' is {reading}"
-    )
     suggestion = None
     day = written.date.as_date()
     if day is not None and meant[0] == meant[1] and (day - release).days in _DAY_WORDS:
         word = _DAY_WORDS[(day - release).days]
         word = word.capitalize() if claim.text[:1].isupper() else word
         suggestion = f"{word} ({written.text})"
+    span = (claim.start, _end(claim, written))
+    return _beside(facts, claim, written, span, relative_date, reading, f"is {reading}", suggestion)
+
+
+def _beside(
+    facts: Facts,
+    claim: Claim,
+    written: Claim,
+    span: tuple[int, int],
+    relative_date: str,
+    reading: str,
+    says: str,
+    suggestion: str | None,
+) -> Hit:
+    """The finding of a relative date and what is written beside it."""
+    assert facts.release_date is not None
+    release = facts.release_date
+    working = (
+        f"the release is dated {release.isoformat()}, so '{claim.text}' is {relative_date}; "
+        f"'{written.text}' {says}"
+    )
+    what = "weekday" if written.kind == "relative" else "date"
     return Hit(
-        start=claim.start,
-        end=_end(claim, written),
+        start=span[0],
+        end=span[1],
         values={
             "relative": claim.text,
             "relative_date": relative_date,
@@ -138,7 +138,7 @@ def _hit(facts: Facts, claim: Claim, written: Claim, meant: tuple[date, date]) -
             "release": release.isoformat(),
             "working": working,
         },
-        related=(common.related(written, "the date written beside it"),),
+        related=(common.related(written, f"the {what} written beside it"),),
         working=working,
         suggestion=suggestion,
         claims=(claim.id, written.id),

@@ -89,7 +89,7 @@ async def body_of(request: Request) -> bytes:
     """The request's body, refused (413) past MAX_BODY before or while it arrives."""
     declared = request.headers.get("content-length", "")
     too_large = Unreadable(413, f"the request is larger than {MAX_BYTES // 2**20} MB (split it)")
-    if declared.isdigit() and int(declared) > MAX_BODY:
+    if declared.isdecimal() and int(declared) > MAX_BODY:
         raise too_large
     chunks: list[bytes] = []
     size = 0

@@ -19,7 +19,7 @@ _END_OF_APPOSITION = frozenset(
 
 
 def _value(token: Token) -> int | None:
-    if token.kind == "number" and token.text.isdigit():
+    if token.kind == "number" and token.text.isdecimal():
         return int(token.text) if len(token.text) <= 3 else None  # an age has at most 3 digits
     word = lexicon.number_words().get(token.lower)
     return int(word.value) if word is not None and word.kind == "cardinal" else None
@@ -86,7 +86,7 @@ def _age_at(analysis: Analysis, token: Token) -> Draft | None:
     if token.kind in ("number", "word") and "year-old" in token.lower:
         head = token.lower.split("-year-old")[0]
         word = lexicon.number_words().get(head)
-        years = int(head) if head.isdigit() else int(word.value) if word is not None else None
+        years = int(head) if head.isdecimal() else int(word.value) if word is not None else None
         if years is None or _thing_described(analysis, i):
             return None
         return _age(analysis, i, i, years, "N-year-old", _year_old_person(analysis, i))
@@ -199,15 +199,24 @@ def named(analysis: Analysis, phrase: int | None) -> int | None:
             and tokens[k - 1].tag not in ("SCONJ", "ADV")
         ):
             break
-        if tokens[k].text == "," and k + 1 < len(tokens):
-            candidate = analysis.phrase_of(k + 1)
-            if (
-                candidate is not None
-                and analysis.noun_phrases[candidate].name
-                and _person(analysis, candidate)
-            ):
-                return candidate
+        named = _named_after_comma(analysis, k)
+        if named is not None:
+            return named
     return phrase
+
+
+def _named_after_comma(analysis: Analysis, k: int) -> int | None:
+    """The person's name that follows a comma at token `k` (", Emeka Nwosu,"), if any."""
+    if analysis.tokens[k].text != "," or k + 1 >= len(analysis.tokens):
+        return None
+    candidate = analysis.phrase_of(k + 1)
+    if (
+        candidate is not None
+        and analysis.noun_phrases[candidate].name
+        and _person(analysis, candidate)
+    ):
+        return candidate
+    return None
 
 
 def _thing_described(analysis: Analysis, i: int) -> bool:
@@ -244,14 +253,9 @@ def _year_old_person(analysis: Analysis, i: int) -> int | None:
             return before
         _, end = sentence_span(tokens, i)
         for k in range(found.last + 1, min(end, found.last + 12)):
-            if tokens[k].text == "," and k + 1 < len(tokens):
-                candidate = analysis.phrase_of(k + 1)
-                if (
-                    candidate is not None
-                    and analysis.noun_phrases[candidate].name
-                    and _person(analysis, candidate)
-                ):
-                    return candidate
+            named = _named_after_comma(analysis, k)
+            if named is not None:
+                return named
         if found.head.i != i:
             return phrase  # "he cared for a 45-year-old man": the man's age, not his
     return relations.subject_of(analysis, i)

@@ -145,7 +145,7 @@ def _named(ctx: Context, match: re.Match[str], with_year: bool) -> Draft | None:
     if written is None:
         return None
     weekday = weekday_number(match["weekday"]) if match.groupdict().get("weekday") else None
-    if written.is_valid and with_year and match["day"][:1].isdigit():
+    if written.is_valid and with_year and match["day"][:1].isdecimal():
         # The span without its weekday: dateparser rejects a wrong weekday, which a rule reports.
         span = match.group(0)[
             match.start("day" if match.start("day") < match.start("month") else "month")
@@ -159,7 +159,7 @@ def _named(ctx: Context, match: re.Match[str], with_year: bool) -> Draft | None:
 
 def _day_number(text: str) -> int | None:
     """The day of the month written as digits ("21") or as an ordinal word ("twenty-first")."""
-    return int(text) if text.isdigit() else ordinal_value(text)
+    return int(text) if text.isdecimal() else ordinal_value(text)
 
 
 def _word_days(ctx: Context, text: str) -> Iterator[Draft]:

@@ -150,7 +150,7 @@ def _durations(text: str) -> Iterator[Draft]:
             count_word in ("a", "an") or text.startswith(" of", m.end())
         ):
             continue  # "a quarter of the market" is a share, not three months
-        if lead == "the" and not (count_word[:1].isdigit() or cardinal_value(count_word)):
+        if lead == "the" and not (count_word[:1].isdecimal() or cardinal_value(count_word)):
             continue  # "the" before a count: "the nine months"; not "the many years"
         vague = re.fullmatch(_VAGUE, count_word) is not None
         count = None if vague else _count(count_word)
@@ -182,7 +182,7 @@ def _count(word: str) -> float | None:
         return 0.5
     if word in ("another", "all", "full", "a full"):
         return 1.0
-    return float(word) if word.replace(".", "", 1).isdigit() else cardinal_value(word)
+    return float(word) if word.replace(".", "", 1).isdecimal() else cardinal_value(word)
 
 
 def _lower_before(text: str, start: int) -> bool:

@@ -327,7 +327,7 @@ def _turns(analysis: Analysis, token: Token) -> list[Draft]:
     if nxt is None or nxt.tag != "NUM" or nxt.kind not in ("number", "word"):
         return []
     value = lexicon.number_words().get(nxt.lower)
-    digits = nxt.text.isdigit() and len(nxt.text) <= 4
+    digits = nxt.text.isdecimal() and len(nxt.text) <= 4
     number = int(nxt.text) if digits else int(value.value) if value else None
     if number is None or not 1 <= number <= 1000:
         return []
@@ -369,7 +369,7 @@ def _celebrates(analysis: Analysis, token: Token) -> Draft | None:
     value = lexicon.number_words().get(count.lower)
     number = (
         int(count.text)
-        if count.text.isdigit() and len(count.text) <= 4
+        if count.text.isdecimal() and len(count.text) <= 4
         else int(value.value)
         if value
         else None

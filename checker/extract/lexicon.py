@@ -125,7 +125,7 @@ def weekday_number(word: str) -> int | None:
 def ordinal_value(word: str) -> int | None:
     """The value of "ninth", "21st", "twenty-first" or "one hundredth"."""
     text = " ".join(word.lower().split())
-    if text[:-2].isdigit() and text[-2:] in ("st", "nd", "rd", "th"):
+    if text[:-2].isdecimal() and text[-2:] in ("st", "nd", "rd", "th"):
         return int(text[:-2])
     return ORDINALS.get(text.replace(" ", "-")) or ORDINALS.get(text)
 
@@ -133,7 +133,7 @@ def ordinal_value(word: str) -> int | None:
 def cardinal_value(word: str) -> int | None:
     """The value of "52", "twenty-five", "a" or "a couple of"."""
     text = " ".join(word.lower().split())
-    if text.replace(",", "").isdigit():
+    if text.replace(",", "").isdecimal():
         return int(text.replace(",", ""))
     if text in COUNT_WORDS:
         return COUNT_WORDS[text]

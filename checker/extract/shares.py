@@ -205,7 +205,7 @@ def _year(token: Token) -> bool:
     return (
         token.kind == "number"
         and len(token.text) == 4
-        and token.text.isdigit()
+        and token.text.isdecimal()
         and 1900 <= int(token.text) <= 2100
     )
 

@@ -91,7 +91,7 @@ def _lexical(
     """The tag a token has by itself, or "?" when its neighbours must decide."""
     kind, lower = token.kind, token.lower
     if kind == "number":
-        return "ORD" if lower[-2:] in ("st", "nd", "rd", "th") and lower[:-2].isdigit() else "NUM"
+        return "ORD" if lower[-2:] in ("st", "nd", "rd", "th") and lower[:-2].isdecimal() else "NUM"
     if kind == "clitic":
         return "PART"
     if kind == "punct":

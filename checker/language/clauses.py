@@ -157,6 +157,14 @@ def _sentence(
         found = _boundary(tokens, k, group_at, groups, relative_open or verbless)
         if (
             found is not None
+            and found[0] == "parenthetical"
+            and found[1] in _DASHES
+            and not dash_open
+            and _dateline(tokens, first, k - 1)
+        ):
+            found = ("main", found[1])  # "GENEVA, 14 March 2023 – The Harbour Festival …"
+        if (
+            found is not None
             and found[0] == "coordinate"
             and not _has_finite(groups, group_at, cuts[-1][0], k)
         ):
@@ -236,6 +244,17 @@ def _after_with(tokens: list[Token], k: int, first: int) -> bool:
     ):
         k -= 1
     return k >= first and tokens[k].lower in ("with", "without")
+
+
+def _dateline(tokens: list[Token], first: int, dash: int) -> bool:
+    """Whether the tokens before a dash are a dateline: a place and a date, no verb ("GENEVA,
+    14 March 2023 –", "LONDON (Reuters) –")."""
+    before = tokens[first:dash]
+    if not before or len(before) > 12 or any(t.tag in ("VERB", "AUX", "MODAL") for t in before):
+        return False
+    return before[0].tag == "PROPN" and (
+        any(t.tag in ("MONTH", "NUM") for t in before) or before[0].text.isupper()
+    )
 
 
 def _has_finite(groups: list[VerbGroup], group_at: dict[int, int], begin: int, end: int) -> bool:

@@ -179,7 +179,7 @@ def ordinal_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
         return None
     if token.kind == "number":
         digits = token.lower[:-2]
-        return (i, int(digits)) if digits.isdigit() and len(digits) <= 6 else None
+        return (i, int(digits)) if digits.isdecimal() and len(digits) <= 6 else None
     words = lexicon.number_words()
     word = words.get(token.lower)
     if word is None or word.kind != "ordinal":
