@@ -71,6 +71,8 @@ class Resolver:
         self._owned_first: dict[str, int] = {}  # where each owned thing is first said
         self._descriptions: dict[str, Entity] = {}
         self._asking: set[tuple[int, int]] = set()  # mentions being resolved, against loops
+        self._exact: dict[str, Entity] = {}  # each name, to the first entity known by it
+        self._last: dict[str, list[Entity]] = {}  # entities by the last word of a name
         # Names first, descriptions after: "the EU-IOM strategic cooperation framework" may come
         # before "a Strategic Cooperation Framework" is named.
         for index, phrase in enumerate(analysis.noun_phrases):
@@ -146,7 +148,7 @@ class Resolver:
 
     def _also_known_as(self, entity: Entity, key: str) -> None:
         if " of " in key:  # "youth orchestra of the danube" is also "youth orchestra"
-            entity.keys.add(key.split(" of ")[0])
+            self._keyed(entity, key.split(" of ")[0])
 
     def _by_surname(self, word: str) -> Entity | None:
         found = [e for e in self.entities if e.kind == "person" and e.surname == word]
@@ -154,12 +156,11 @@ class Resolver:
 
     def _matching(self, key: str, kind: str, aliases_only: bool = False) -> Entity | None:
         """The one entity a name is another name of (None when none or several)."""
-        for entity in self.entities:
-            if key in entity.keys:
-                return entity
+        if key in self._exact:
+            return self._exact[key]
         words = key.split()
         found = []
-        for entity in self.entities:
+        for entity in self._last.get(words[-1] if words else "", []):
             if entity.kind == "person" and kind != "person":
                 continue
             for other in entity.keys:
@@ -171,6 +172,20 @@ class Resolver:
         if len(found) == 1:
             return found[0]
         return None
+
+    def _keyed(self, entity: Entity, key: str) -> None:
+        """Give an entity one more name to be known by, and index it by its last word."""
+        if key in entity.keys and key in self._exact:
+            return
+        entity.keys.add(key)
+        known = self._exact.get(key)
+        if known is None or _order(entity) < _order(known):
+            self._exact[key] = entity  # the first entity made, as a scan of them would find
+        words = key.split()
+        if words:
+            listed = self._last.setdefault(words[-1], [])
+            if entity not in listed:
+                listed.append(entity)
 
     def _ambiguous(self, key: str, kind: str) -> bool:
         """Whether a one-word name ends the names of two or more entities."""
@@ -187,7 +202,7 @@ class Resolver:
         return len(found) > 1
 
     def _link(self, index: int, entity: Entity, key: str, via: str) -> None:
-        entity.keys.add(key)
+        self._keyed(entity, key)
         entity.mentions.append(index)
         phrase = self.analysis.noun_phrases[index]
         fuller = self._shown(phrase)
@@ -320,6 +335,7 @@ class Resolver:
                             "person" if person else "organisation", {key})  # fmt: skip
             entity.plural = lexicon.plural_of_noun(phrase.head.text) is not None
             self.entities.append(entity)
+            self._keyed(entity, key)
             self._descriptions[key] = entity
             for index, other in enumerate(self.analysis.noun_phrases):
                 if (
@@ -556,6 +572,7 @@ class Resolver:
                 {f"{owner.id} {head}"},
             )
             self.entities.append(entity)
+            self._keyed(entity, f"{owner.id} {head}")
             self._owned_entities[key] = entity
             self._owned_first[entity.id] = phrase.first
         found = self._owned_entities[key]
@@ -697,3 +714,8 @@ def _anchored(claim: Claim, resolver: Resolver) -> Claim:
         return claim
     entity, _ = resolver.entity_at(*claim.anchor_span, "organisation", set())
     return claim.model_copy(update={"anchor_id": entity.id if entity else None})
+
+
+def _order(entity: Entity) -> int:
+    """Where an entity was made among a document's entities ("e12" is the twelfth)."""
+    return int(entity.id[1:])

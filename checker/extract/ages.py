@@ -45,6 +45,8 @@ def find(analysis: Analysis, taken: spans.Index, atoms: list[Draft]) -> list[Dra
     tokens = analysis.tokens
     births = {id(link) for b in out for link in b.links}
     for token in tokens:
+        if token.tag != "NUM" and "year-old" not in token.lower:
+            continue  # only a number or "N-year-old" can state an age
         if taken.overlapping(token.start, token.end) or born.overlapping(token.start, token.end):
             continue
         draft = _age_at(analysis, token)

@@ -29,11 +29,19 @@ def _jubilees() -> dict[tuple[str, ...], int]:
     return {tuple(row[0].split()): int(row[1]) for row in lexicon.rows("jubilees.tsv")}
 
 
+@cache
+def _jubilee_openers() -> frozenset[str]:
+    return frozenset(words[0] for words in _jubilees())
+
+
 def find(analysis: Analysis, taken: spans.Index, origins: list[Draft]) -> list[Draft]:
     """Every count of years or of occasions, with the mention of whose they are."""
     tokens = analysis.tokens
     out: list[Draft] = []
+    openers = _jubilee_openers()
     for token in tokens:
+        if token.tag not in ("ORD", "VERB") and token.lower not in openers:
+            continue  # only an ordinal, a verb or a jubilee's first word opens a count
         if taken.overlapping(token.start, token.end):
             continue
         ordinal = numbers.ordinal_at(tokens, token.i)
@@ -388,6 +396,8 @@ def _celebrates(analysis: Analysis, token: Token) -> Draft | None:
 def _jubilee(analysis: Analysis, token: Token) -> Draft | None:
     """`its diamond jubilee`, `the centenary`: an anniversary named by a word."""
     tokens = analysis.tokens
+    if token.lower not in _jubilee_openers():
+        return None
     for size in (2, 1):
         key = tuple(t.lower for t in tokens[token.i : token.i + size])
         if len(key) == size and key in _jubilees():

@@ -146,14 +146,11 @@ def _sentence(
     dash_open = False  # a dash opened a parenthesis the next dash closes
     k = first + 1
     opens_with_noun = tokens[first].tag in ("DET", "POSS", "PROPN", "NOUN", "PRON")
+    finite_at = [j for j in range(first, last + 1) if j in group_at and groups[group_at[j]].finite]
     while k <= last:
         # "Mireille Tassin, now 56, set up …": with no verb yet, a past form after the comma
         # is the sentence's verb, as after a relative clause
-        verbless = (
-            opens_with_noun
-            and not _has_finite(groups, group_at, first, k)
-            and not _has_finite(groups, group_at, k + 1, last + 1)
-        )
+        verbless = opens_with_noun and all(j == k for j in finite_at)
         found = _boundary(tokens, k, group_at, groups, relative_open or verbless)
         if (
             found is not None
@@ -182,6 +179,7 @@ def _sentence(
                 group = groups[group_at[k]] if k in group_at else None
                 if group is not None and found[1] == "," and not group.finite:
                     group.tense, group.finite = "past", True
+                    finite_at.append(k)
         k += 1
     # A sentence that opens with a participle ("Founded in 1965 by …, the society …") has a
     # participial clause up to its first comma.
