@@ -615,6 +615,17 @@ class Resolver:
         before = self.analysis.tokens[phrase.first - 1]
         return before.tag != "ADP" or before.lower == "of"
 
+    def _plural_between(self, phrase: NounPhrase, index: int) -> bool:
+        """Whether a plural common noun comes after a name and before token `index`: "…
+        31.8 million Hispanic Americans were … They represent 19%" are the Americans, not the
+        festival named two sentences before."""
+        for other in self.analysis.noun_phrases:
+            if other.first <= phrase.last or other.head.i >= index:
+                continue
+            if not other.name and lexicon.plural_of_noun(other.head.text) is not None:
+                return True
+        return False
+
     def _antecedent(
         self, index: int, kind: str, carriers: set[str], plural: bool | None = None
     ) -> tuple[Entity | None, str | None]:
@@ -639,7 +650,12 @@ class Resolver:
             far = not (plural and entity.plural is None)
             if far and entity.id in carriers and paragraph - tok.para <= 6:
                 return entity, self._shown(phrase)
-            if nearest[0] is None and sentence - tok.sent <= _REACH and self._salient(phrase):
+            if (
+                nearest[0] is None
+                and sentence - tok.sent <= _REACH
+                and self._salient(phrase)
+                and not (plural and entity.plural is None and self._plural_between(phrase, index))
+            ):
                 nearest = entity, self._shown(phrase)
             if paragraph - tok.para > 6:
                 break

@@ -106,3 +106,23 @@ def test_a_pronoun_in_a_fronted_phrase_stands_for_the_subject_after_it() -> None
 def test_a_title_is_not_part_of_a_persons_name() -> None:
     claims = _claims('"We were eight," said Chair Kari Nordmann, 61.', date(2023, 5, 10))
     assert _one(claims, "age").subject == "Kari Nordmann"
+
+
+def test_they_after_a_plural_noun_is_not_a_name_said_before_it() -> None:
+    claims = _claims(
+        "The Wrenfield Lantern Parade, which began in 1988, returns in May.\n\n"
+        "More than 31.8 million Hispanic Americans were part of the labor force in 2023. "
+        "They have grown in representation by 69% over the last 20 years."
+    )
+    assert _one(claims, "origin").subject == "Wrenfield Lantern Parade"
+    durations = [c for c in claims if c.kind == "duration" and c.text == "the last 20 years"]
+    assert len(durations) == 1 and durations[0].subject is None
+
+
+def test_they_straight_after_an_organisation_is_that_organisation() -> None:
+    claims = _claims(
+        "The Wrenfield Trust was founded in 1988. They have worked in the valley for the last "
+        "34 years."
+    )
+    durations = [c for c in claims if c.kind == "duration" and "34 years" in c.text]
+    assert len(durations) == 1 and durations[0].subject == "Wrenfield Trust"

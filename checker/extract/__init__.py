@@ -10,6 +10,7 @@ from checker.extract import (
     breakdowns,
     changes,
     compounds,
+    dates,
     elapsed,
     events,
     governed,
@@ -70,6 +71,7 @@ def drafts(document: Document, analysis: Analysis) -> list[Draft]:
     tenure.link(analysis, atoms, origins, [a for a in atoms if a.kind == "date"])
     governed.attach(analysis, atoms)
     relative.reread_weekdays(atoms, ctx.release_date)
+    dates.reread_years(atoms, built, ctx.release_date)
     built += numeric(analysis, atoms + built)
     return atoms + built
 

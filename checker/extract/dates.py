@@ -132,6 +132,50 @@ def _unwritten_year(match: re.Match[str], month: int, day: int | None, ctx: Cont
     return nearest
 
 
+def reread_years(drafts: list[Draft], built: list[Draft], release: date | None) -> None:
+    """A day named without a year read again from the verb group that governs it, once the
+    language layer has found it: "stayed open until October 16" in a February release is last
+    October, whatever the words around the date look like. A date within _CLEARLY_NEAREST days
+    keeps its nearest year (a wrong tense there is tense-mismatch's to report), and a date that
+    is the end of a range or a compound keeps the year it was read with."""
+    if release is None:
+        return
+    joined = {id(link) for d in built for link in d.links}
+    for draft in drafts:
+        day = draft.date
+        verb = draft.evidence.verb if draft.evidence is not None else None
+        if (
+            draft.kind != "date"
+            or not draft.extra.get("year_unwritten")
+            or id(draft) in joined
+            or day is None
+            or day.month is None
+            or verb is None
+            or verb.quoted
+            or verb.reported
+            or verb.orientation not in ("past", "future")
+        ):
+            continue
+        try:
+            distance = abs((date(day.year, day.month, day.day or 1) - release).days)
+        except ValueError:
+            continue  # 31 April: invalid-date reports it, whatever its year
+        if distance <= _CLEARLY_NEAREST:
+            continue
+        this = date(release.year, day.month, min(day.day or 1, 28))
+        if verb.orientation == "past":
+            year = release.year if this <= release else release.year - 1
+        else:
+            year = release.year if this >= release else release.year + 1
+        written = _calendar(year, day.month, day.day)
+        if year == day.year or written is None or not written.is_valid:
+            continue
+        draft.date = written
+        draft.value = written.iso()
+        draft.timex = Timex(type="DATE", value=written.iso())
+        draft.note = f"the year read from '{verb.text}'"
+
+
 def _named(ctx: Context, match: re.Match[str], with_year: bool) -> Draft | None:
     """A date with the month in words; dateparser normalises the span, we keep invalid days."""
     month = month_number(match["month"])
@@ -227,6 +271,7 @@ def find(text: str, ctx: Context) -> list[Draft]:
             if pattern is MONTH_DAY and m["month"].lower() == "may" and not m.group(0)[0].isupper():
                 continue  # "may 3" in running text is the verb
             if (d := _named(ctx, m, with_year=False)) is not None:
+                d.extra["year_unwritten"] = True
                 found.append(d)
     found += _word_days(ctx, text)
     for m in scan.finditer(MONTH_YEAR, text, scan.MONTH, back=30, ahead=30):
