@@ -401,7 +401,9 @@ class Resolver:
         sentence = tokens[index].sent
         k = index - 1
         while k >= 0 and tokens[k].sent == sentence:
-            if tokens[k].tag in ("VERB", "AUX", "MODAL") or tokens[k].text in (",", ";", ":"):
+            # a comma before with no verb is still the fronted phrase ("In this, its 53rd
+            # anniversary year, Veltrane Robotics …"); a verb means a clause came first
+            if tokens[k].tag in ("VERB", "AUX", "MODAL") or tokens[k].text in (";", ":"):
                 return None
             k -= 1
         comma = next(
@@ -443,7 +445,9 @@ class Resolver:
             | lexicon.words("series_nouns.txt")
             | lexicon.words("agent_nouns.txt")
         )
-        return lemma in kinds or lemma.endswith(("maker", "ier", "ery"))
+        # a noun's own singular too: "gathering" has the verb's lemma "gather"
+        noun = lexicon.singular(phrase.head.lower)
+        return lemma in kinds or noun in kinds or noun.endswith(("maker", "ier", "ery"))
 
     def _kin(self, phrase: NounPhrase, index: int) -> Entity | None:
         """`the cidery` after `Brindlecombe Ciders`, `the robotics firm` after `Veltrane

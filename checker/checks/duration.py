@@ -40,15 +40,18 @@ FIELDS = {"duration", "since", "origin", "release", "elapsed", "working"}
 
 def elapsed(first: date, last: date, release: date, measure: str) -> tuple[int, int]:
     """The fewest whole units from the origin's last day, and the most from its first day,
-    rounded: "15 years" may be said of 14 years 7 months, not of 14 years 5 months."""
+    rounded when the origin is known to better than half a unit: "15 years" may be said of 14
+    years 7 months since 3 January 2011, not since "2011" (2025 - 2011 is 14: a year-only
+    origin's own span is all the slack it gets)."""
+    known = (last - first).days  # 0 for a day, 27-30 for a month, 364-365 for a year
     if measure == "year":
         fewest = completed_years(min(last, release), release)
         months = months_between(first, release)
-        return fewest, months // 12 + (1 if months % 12 >= 6 else 0)
+        return fewest, months // 12 + (1 if months % 12 >= 6 and known < 183 else 0)
     fewest = months_between(min(last, release), release)
     months = months_between(first, release)
     rest = (release - add_months(first, months)).days
-    return fewest, months + (1 if rest >= 15 else 0)
+    return fewest, months + (1 if rest >= 15 and known < 15 else 0)
 
 
 @register("duration", DurationParams, FIELDS)

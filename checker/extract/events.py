@@ -196,13 +196,17 @@ def _by_verb(analysis: Analysis, index: int, atom: Draft) -> Draft | None:
         cue = Cue("cancelled", "subject")
     if cue is None or cue.kind == "birth":
         return None
-    first_said = any(
-        t.lower in ("first", "inaugural") for t in tokens[max(0, verb.first - 6) : verb.last + 1]
-    )
+    subject = _whose(analysis, group, cue, obj, object_head)
+    # "first" before the verb, or in the phrase it tells of, however long its name ("the first
+    # Quenby Cross Makers' Market, held in 2017")
+    said = tokens[max(0, verb.first - 6) : verb.last + 1]
+    if subject is not None:
+        found = analysis.noun_phrases[subject]
+        said = said + tokens[found.first : found.last + 1]
+    first_said = any(t.lower in ("first", "inaugural") for t in said)
     if cue.kind == "first" and not first_said:
         return None  # "was held in Geneva in 2019" is one occasion, not the first
     kind = "first" if cue.kind == "first" or first_said else cue.kind
-    subject = _whose(analysis, group, cue, obj, object_head)
     start, end = verb.start, verb.end
     lead = verb.first
     if lead > 0 and tokens[lead - 1].lower in ("first", "inaugural", "originally"):
@@ -380,7 +384,12 @@ def _by_since(analysis: Analysis, index: int, atom: Draft) -> Draft | None:
             subject = relations.phrase_before(analysis, verb.first)
         elif verb.voice == "active" and verb.finite:
             held = relations.object_of(analysis, group)
-            if held is not None and analysis.noun_phrases[held].last < index:
+            if (
+                held is not None
+                and analysis.noun_phrases[held].last < index
+                and not relations.makes_one_verb(analysis, group, held)
+                and analysis.noun_phrases[held].determiner not in ("a", "an", "one")
+            ):  # "has taken on a new group … every year": each year's group is the subject's
                 subject = held  # "has awarded its Small Sparks grants every year since 2004"
     if subject is None:
         subject = relations.subject_of(analysis, index)

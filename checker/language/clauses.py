@@ -224,6 +224,12 @@ def _reduced_relatives(
             before = tokens[group.first - 1] if group.first > 0 else None
             if before is None or before.tag not in ("NOUN", "PROPN"):
                 continue
+            after = tokens[group.last + 1] if group.last + 1 < len(tokens) else None
+            if after is not None and (
+                (after.tag in ("DET", "POSS") and after.lower != "the")
+                or (after.lower == "the" and _names_after(tokens, after.i))
+            ):
+                continue  # "Zainab Oyelaran started the Oakhollow Repair Café": it has an object
             others = [groups[g] for g in finite if g != index]
             joined = any(
                 t.tag in ("CCONJ", "SCONJ") or t.text in (";", ":")
@@ -231,6 +237,12 @@ def _reduced_relatives(
             )
             if (others and not joined) or _after_with(tokens, group.first - 1, first):
                 group.tense, group.finite = "none", False
+
+
+def _names_after(tokens: list[Token], i: int) -> bool:
+    """Whether "the" at `i` opens a name ("the Oakhollow Repair Café"), not a time ("the day
+    before")."""
+    return i + 1 < len(tokens) and tokens[i + 1].tag == "PROPN"
 
 
 def _after_with(tokens: list[Token], k: int, first: int) -> bool:
@@ -315,11 +327,15 @@ def _subjects(
                 and before is not None
             ):
                 subject = (
-                    before.subject if before.subject is not None else _last_phrase(phrases, before)
+                    before.subject
+                    if before.subject is not None
+                    else _last_phrase(tokens, phrases, before)
                 )
             if subject is None and before is not None:
                 subject = (
-                    before.subject if before.subject is not None else _last_phrase(phrases, before)
+                    before.subject
+                    if before.subject is not None
+                    else _last_phrase(tokens, phrases, before)
                 )
             if subject is not None:
                 clause.subject, clause.subject_via = (
@@ -353,14 +369,26 @@ def _subjects(
             )
 
 
-def _last_phrase(phrases: list[NounPhrase], clause: Clause) -> int | None:
+def _last_phrase(tokens: list[Token], phrases: list[NounPhrase], clause: Clause) -> int | None:
     """The last noun phrase of a clause that has no verb ("In this, its 53rd year, X –")."""
     inside = [
         i
         for i, p in enumerate(phrases)
         if clause.first <= p.first and p.last <= clause.last and p.head.tag not in ("NUM", "ORD")
     ]  # "Mireille Tassin, now 56,": the name, not the age beside it
-    return inside[-1] if inside else None
+    if not inside:
+        return None
+    first = phrases[inside[0]]
+    if (
+        first.first == clause.first
+        and first.head.tag in ("NOUN", "PROPN")
+        and not _temporal(first)
+        and len(inside) > 1
+        and first.last + 1 <= clause.last
+        and tokens[first.last + 1].text == ","
+    ):
+        return inside[0]  # "Rosalind Crewe, now the union's managing director, joined": the name
+    return inside[-1]
 
 
 def _temporal(phrase: NounPhrase) -> bool:

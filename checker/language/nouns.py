@@ -113,6 +113,13 @@ def _extent(tokens: list[Token], i: int) -> int:
                 and (j + 1 >= len(tokens) or tokens[j + 1].tag in ("PUNCT", "CCONJ", "ADP"))
             ):
                 break  # "That makes Chandrasekar 41,": the age is not part of the name
+            if (
+                t.tag == "PROPN"
+                and last >= 0
+                and tokens[last].tag == "NOUN"
+                and tokens[last].lemma in lexicon.words("time_nouns.txt")
+            ):
+                break  # "This year Crewe celebrates …": a time, then the subject
             last = j
             j += 1
             continue
