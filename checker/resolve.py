@@ -11,6 +11,7 @@ from checker.language.analysis import Analysis
 from checker.language.nouns import NounPhrase, kind_of_name, name_words
 from checker.models import Claim
 
+_KIN_REACH = 15  # paragraphs back a description may find a name sharing its word's stem
 _CARRY_ORIGINS = frozenset({"ordinal", "duration", "origin"})
 _CARRY_AGES = frozenset({"age", "birth"})
 _YEAR_UNITS = frozenset({"year", "anniversary", "birthday", "years since"})
@@ -38,14 +39,15 @@ class Entity:
 
 def _kindred(a: str, b: str) -> bool:
     """Whether two words are forms of one ("cidery" and "ciders", "library" and "libraries"):
-    they share all but their last few letters ("community" and "communications" do not)."""
+    they share all but their last few letters ("surveying" and "surveyors" do, "community"
+    and "communications" do not)."""
     shared = 0
     for x, y in zip(a, b, strict=False):
         if x != y:
             break
         shared += 1
     short, long_ = sorted((len(a), len(b)))
-    return shared >= 5 and shared >= short - 2 and shared >= long_ - 3
+    return shared >= 5 and shared >= short - 3 and shared >= long_ - 3
 
 
 def _key(words: list[str]) -> str:
@@ -116,10 +118,46 @@ class Resolver:
                 self._link(index, entity, key, f"a shorter or longer name of '{entity.name}'")
         elif phrase.definite and phrase.determiner in ("the", "this", "that", "these", "those"):
             entity = self._matching(key, "organisation", aliases_only=True)
+            if (
+                entity is not None
+                and phrase.head.lemma in lexicon.words("generic_descriptions.txt")
+                and self._other_named_since(entity, index)
+            ):
+                entity = None  # "the group" after the Allotment Society: not an older "… Group"
             if entity is not None:
                 self._link(
                     index, entity, key, f"'{phrase.text}' names '{entity.name}' by its last words"
                 )
+
+    def _introduced(self, phrase: NounPhrase) -> bool:
+        """Whether an indefinite phrase with the same head came before a description, within a
+        few paragraphs: "an online radio show … the show" is that show, not a name before."""
+        analysis = self.analysis
+        head = lexicon.singular(phrase.head.lower)
+        paragraph = analysis.tokens[phrase.first].para
+        at = analysis.phrase_of(phrase.first)
+        phrases = analysis.noun_phrases
+        for other in reversed(phrases[: at if at is not None else 0]):
+            if paragraph - analysis.tokens[other.first].para > 6:
+                break
+            if (
+                other.determiner in ("a", "an")
+                and not other.name
+                and lexicon.singular(other.head.lower) == head
+            ):
+                return True
+        return False
+
+    def _other_named_since(self, entity: Entity, index: int) -> bool:
+        """Whether another organisation was named after the entity's last mention and before
+        noun phrase `index`: a generic description ("the group") is the one just named."""
+        last = max((m for m in entity.mentions if m < index), default=-1)
+        return any(
+            other is not entity
+            and other.kind == "organisation"
+            and any(last < m < index for m in other.mentions)
+            for other in self.entities
+        )
 
     def _shown(self, phrase: NounPhrase) -> str:
         """A name as shown: without its determiner, adjectives or ordinal ("Oakhollow Apple Fair")."""
@@ -297,6 +335,8 @@ class Resolver:
             # word with a name said before, is not that name's (its last words would have
             # linked it when they did)
             entity, mention = None, None
+        elif described and phrase is not None and self._introduced(phrase):
+            entity, mention = None, None  # "an online radio show … the show": that show
         else:
             entity, mention = self._antecedent(index, kind, carriers, plural)
         if entity is None and described and phrase is not None and phrase_index is not None:
@@ -451,7 +491,7 @@ class Resolver:
 
     def _kin(self, phrase: NounPhrase, index: int) -> Entity | None:
         """`the cidery` after `Brindlecombe Ciders`, `the robotics firm` after `Veltrane
-        Robotics`: the one name said before (within a few paragraphs) that shares a word's
+        Robotics`: the one name said before (within _KIN_REACH paragraphs) that shares a word's
         stem with the description."""
         tokens = self.analysis.tokens
         words = [
@@ -468,7 +508,8 @@ class Resolver:
             other = self.analysis.noun_phrases[phrase_index]
             if not other.name or other.first >= phrase.first:
                 continue
-            if paragraph - tokens[other.first].para > 6 or entity.kind == "person":
+            # a shared stem is specific evidence: it reaches further than nearness alone
+            if paragraph - tokens[other.first].para > _KIN_REACH or entity.kind == "person":
                 continue
             names = [t.lower for t in tokens[other.first : other.last + 1] if len(t.lower) >= 5]
             if any(_kindred(a, b) for a in words for b in names):
@@ -676,14 +717,18 @@ def resolve(document: Document, analysis: Analysis, claims: list[Claim]) -> list
         if claim.subject_span is None:
             continue
         wants = "person" if claim.kind in _CARRY_AGES else "organisation"
-        entity, via = resolver.entity_at(*claim.subject_span, wants, set())
         index = analysis.token_index(claim.subject_span[0])
+        # named before anything is asked: a description made an entity of its own by this
+        # pass ("the mill" when nothing near fits) must wait for the carriers of the next
         direct = (
             analysis.phrase_of(index) in resolver.of_phrase
             if index < len(analysis.tokens)
             else False
         )
-        if entity is not None and direct:
+        if not direct:
+            continue
+        entity, via = resolver.entity_at(*claim.subject_span, wants, set())
+        if entity is not None:
             linked[claim.id] = (entity, via)
     # Beginnings first, so that what they are of can carry the counts that follow.
     ordered = sorted(claims, key=lambda c: c.kind != "origin")

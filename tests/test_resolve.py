@@ -126,3 +126,46 @@ def test_they_straight_after_an_organisation_is_that_organisation() -> None:
     )
     durations = [c for c in claims if c.kind == "duration" and "34 years" in c.text]
     assert len(durations) == 1 and durations[0].subject == "Wrenfield Trust"
+
+
+def _origins(claims: list[Claim]) -> list[Claim]:
+    return [c for c in claims if c.kind == "origin"]
+
+
+def test_a_generic_description_is_the_organisation_just_named() -> None:
+    claims = _claims(
+        "The Health Scientific Advisory Group met in March.\n\n"
+        "The Cinderholm Allotment Society (founded 1989) now has 300 members. Rosalind Crewe "
+        "founded the group in 1983."
+    )
+    first, second = _origins(claims)
+    assert first.subject == second.subject == "Cinderholm Allotment Society"
+
+
+def test_a_kind_of_organisation_reaches_a_named_beginning_paragraphs_back() -> None:
+    filler = "\n\n".join(f"Paragraph {n} says nothing of the firm." for n in range(4))
+    claims = _claims(
+        f"Northgale Textiles, est. 2000, employs 38 people.\n\n{filler}\n\n"
+        "The mill has been in business since 2001 and has never moved premises."
+    )
+    first, second = _origins(claims)
+    assert second.subject_id is not None and first.subject_id == second.subject_id
+
+
+def test_a_description_sharing_a_stem_with_a_name_is_that_name() -> None:
+    filler = "\n\n".join(f"- Focused on item {n}" for n in range(8))
+    claims = _claims(
+        "Zainab Oyelaran, who founded Ossory & Blake Surveyors in 2013, is stepping back.\n\n"
+        f"{filler}\n\nThe surveying practice was started in 2014 in Oyelaran's kitchen."
+    )
+    assert [c.subject for c in _origins(claims)] == ["Ossory & Blake Surveyors"] * 2
+
+
+def test_a_description_after_an_indefinite_with_its_head_is_that_thing() -> None:
+    claims = _claims(
+        "The Wrenfield Lantern Parade has taken place every three years since 2013.\n\n"
+        "What started as an online radio show now reaches thousands. As it embarks on its "
+        "third season, the show undergoes a rebrand."
+    )
+    ordinals = [c for c in claims if c.kind == "ordinal"]
+    assert len(ordinals) == 1 and ordinals[0].subject != "Wrenfield Lantern Parade"

@@ -15,7 +15,10 @@ FIELDS = {"person", "claim", "other", "age", "release", "expected", "working"}
 
 
 class AgeParams(Params):
-    """No settings."""
+    """Which ages tell of a moment of their own, and count only with the date said for it:
+    "became a scratch golfer at the age of 15" is no age at the release."""
+
+    moment_cues: tuple[str, ...] = ("at the age of", "was N")
 
 
 def _years_before(day: date, years: int) -> date:
@@ -67,6 +70,10 @@ def run(facts: Facts, claims: list[Claim], params: AgeParams) -> Iterator[Hit]:
         )
         if person is None or not is_age:
             continue
+        if claim.cue in params.moment_cues and not any(
+            p.date is not None for p in common.parts(claim, index)
+        ):
+            continue  # an age at a moment the release does not date
         span = born_between(claim, release, index)
         if span is None or span[0] > span[1]:
             continue

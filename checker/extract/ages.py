@@ -63,9 +63,20 @@ def _moment(analysis: Analysis, age: Draft, atoms: list[Draft]) -> None:
     tokens = analysis.tokens
     first, last = sentence_span(tokens, analysis.token_index(age.start))
     dates = [a for a in atoms if a.kind == "date" and a.date is not None
-             and tokens[first].start <= a.start <= tokens[last].end]  # fmt: skip
+             and tokens[first].start <= a.start <= tokens[last].end
+             and not _bounds_a_period(analysis, a)]  # fmt: skip
     if dates:
         age.links.append(min(dates, key=lambda d: abs(d.start - age.start)))
+
+
+def _bounds_a_period(analysis: Analysis, atom: Draft) -> bool:
+    """`since 2021`, `until 2019`: a date that opens or closes a period is no moment an age
+    was reached at ("… since 2021, Whiting has honed his skills, becoming … at the age of 15")."""
+    index = analysis.token_index(atom.start)
+    k = index - 1
+    while k >= 0 and analysis.tokens[k].tag in ("DET", "MONTH", "NUM") and index - k < 4:
+        k -= 1  # "since the spring of 2021", "until May 2019"
+    return k >= 0 and analysis.tokens[k].lower in ("since", "until", "till", "through")
 
 
 def _age(
@@ -129,8 +140,9 @@ def _age_at(analysis: Analysis, token: Token) -> Draft | None:
     if prev.tag == "AUX" and prev.lemma == "be" and _bare(nxt):
         subject = _subject(analysis, i)
         if _person(analysis, subject):
-            draft = _age(analysis, i, i, number, "is N", subject)
-            if draft is not None and prev.lower in ("was", "were"):
+            past = prev.lower in ("was", "were")
+            draft = _age(analysis, i, i, number, "was N" if past else "is N", subject)
+            if draft is not None and past:
                 draft.extra["moment"] = True  # "was 24 when he joined … in 2019"
             return draft
     return None

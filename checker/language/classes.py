@@ -78,6 +78,7 @@ def tag(
     _possessive_clitics(tokens)
     _first_as_adverb(tokens)
     _light_verbs(tokens)
+    _nouns_before_auxiliaries(tokens)
 
 
 def _lexical(
@@ -324,6 +325,21 @@ def _light_verbs(tokens: list[Token]) -> None:
         nxt = tokens[token.i + 1]
         if (token.lemma, nxt.lower) in pairs and token.forms:
             token.tag, nxt.tag = "VERB", "NOUN"
+
+
+def _nouns_before_auxiliaries(tokens: list[Token]) -> None:
+    """`The print works was started`, `the news is`: an -s form after a determiner or a noun
+    and right before a finite auxiliary is a noun (a verb is never followed by one)."""
+    for token in tokens[1:-1]:
+        before, after = tokens[token.i - 1], tokens[token.i + 1]
+        if (
+            token.tag == "VERB"
+            and token.forms == frozenset({"3sg"})
+            and before.tag in ("DET", "NOUN", "ADJ", "POSS")
+            and after.tag == "AUX"
+            and after.lower in ("is", "was", "has")
+        ):
+            token.tag = "NOUN"
 
 
 def _first_as_adverb(tokens: list[Token]) -> None:
