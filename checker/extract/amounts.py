@@ -81,7 +81,7 @@ def _coordinated(analysis: Analysis) -> dict[int, NumberPhrase | None]:
         phrases = [analysis.numbers[m] for m in coordination.members]
         if not any(p.kind in ("count", "bare") for p in phrases):
             continue
-        if all(p.kind == "bare" and 1900 <= p.value <= 2100 for p in phrases):
+        if all(p.year_like for p in phrases):
             continue  # years
         counted: NumberPhrase | None = None
         for member, phrase in zip(coordination.members, phrases, strict=True):
@@ -156,7 +156,7 @@ def _stands_alone(analysis: Analysis, phrase: NumberPhrase) -> bool:
     are men", "all 20 will be checked" (a year such as "the 2024" is not)."""
     if phrase.determiner is None or phrase.value != int(phrase.value):
         return False
-    return phrase.value < 10_000 and not 1900 <= phrase.value <= 2100
+    return phrase.value < 10_000 and not phrase.year_like
 
 
 def _group_of(analysis: Analysis, phrase: NumberPhrase) -> str | None:

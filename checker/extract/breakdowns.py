@@ -17,6 +17,9 @@ _GROUPS = frozenset({"team", "workforce", "staff", "crew", "group", "delegation"
 _LABELS = frozenset({"total", "overall", "in total", "grand total", "total budget", "all"})
 
 
+_REACH = 4  # paragraphs between a total and "It is broken down as …"
+
+
 @cache
 def _cues() -> dict[tuple[str, ...], tuple[str, str]]:
     return {tuple(row[0].split()): (row[1], row[2]) for row in lexicon.rows("breakdown_cues.tsv")}
@@ -75,7 +78,8 @@ def find(amounts: Amounts) -> list[Draft]:
             if phrase.role != "part" and (total.amount or 0) >= 2 and _counts_match(total, parts):
                 cue = _adjacent_cue(tokens, phrase, first_phrase.first)
                 cue = cue or _colon_or_dash(tokens, phrase.last, first_phrase.first, len(parts))
-                close = tokens[first_phrase.first].para - tokens[phrase.last].para <= 2
+                # the nearest amount of the parts' kind, a few paragraphs back at most
+                close = tokens[first_phrase.first].para - tokens[phrase.last].para <= _REACH
                 if cue is None and close and _opens_with_cue(tokens, first_phrase.first, total):
                     cue = _cue_in(
                         tokens,
@@ -160,18 +164,22 @@ def _adjacent_cue(
     start = (total.head.i if total.head is not None else total.last) + 1
     for j in range(start, min(first_part, start + 10)):
         token = tokens[j]
+        if token.text in (".", "!", "?", ";"):
+            return None
+        # the cue may be the verb ("comprises"), or follow the auxiliary of its passive ("is
+        # broken down as", "is made up of"); any other verb ends the search
+        cue = _cue_in(tokens, j, j, "first")
+        if cue is not None:
+            words = len(cue[0].split())
+            return cue if first_part - (j + words) <= 4 else None  # the parts follow the cue
+        if token.tag == "AUX" and token.lemma == "be" and _cue_in(tokens, j + 1, j + 1, "first"):
+            continue
         if token.tag in ("AUX", "MODAL") or (
             token.tag == "VERB"
             and token.forms & {"past", "3sg"}
             and "participle" not in token.forms
         ):
             return None
-        if token.text in (".", "!", "?", ";"):
-            return None
-        cue = _cue_in(tokens, j, j, "first")
-        if cue is not None:
-            words = len(cue[0].split())
-            return cue if first_part - (j + words) <= 4 else None  # the parts follow the cue
     return None
 
 

@@ -47,7 +47,7 @@ class _Finder:
             if index in self.amounts.rejected:
                 return None  # a label or a code ("Series 4", "9-42-0")
             phrase = self.phrases[index]
-            if 1900 <= phrase.value <= 2100 and phrase.kind == "bare" and phrase.decimals == 0:
+            if phrase.year_like:
                 return None  # a year
             draft = _draft(self.amounts.analysis, phrase, None)
             self.amounts.by_phrase[index] = draft
@@ -242,7 +242,7 @@ def _before(finder: _Finder, begin: int, first: int, stated: int | None, old: in
     ]
     for index in reversed(candidates):
         phrase = finder.phrases[index]
-        if phrase.kind == "bare" and 1900 <= phrase.value <= 2100 and phrase.decimals == 0:
+        if phrase.year_like:
             continue  # "in 2024"
         if phrase.kind in ("percent", "points") and finder.phrases[old].kind not in (
             "percent",
@@ -264,7 +264,7 @@ def _earlier(finder: _Finder, new: int, begin: int) -> int | None:
         if tokens[phrase.first].sent < sentence - 1:
             break
         kinds = {phrase.kind, finder.phrases[new].kind}
-        year = phrase.kind == "bare" and 1900 <= phrase.value <= 2100
+        year = phrase.year_like
         if (
             tokens[phrase.first].sent < sentence
             and not year
@@ -302,11 +302,7 @@ def _bullets(finder: _Finder, first: int) -> tuple[int | None, int | None]:
 
 def _last_value(finder: _Finder, indices: list[int]) -> int:
     """The last number of a bullet line that is no year label ("2024: 8,636")."""
-    values = [
-        i
-        for i in indices
-        if not (finder.phrases[i].kind == "bare" and 1900 <= finder.phrases[i].value <= 2100)
-    ]
+    values = [i for i in indices if not finder.phrases[i].year_like]
     return values[-1] if values else indices[-1]
 
 

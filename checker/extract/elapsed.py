@@ -156,7 +156,8 @@ def _owner(analysis: Analysis, i: int, of_allowed: bool = False) -> int | None:
         found = analysis.noun_phrases[phrase]
         if found.determiner in ("its", "their", "his", "her", "our"):
             clause_subject = relations.subject_of(analysis, i)
-            if clause_subject is not None:
+            # "its"/"their" may be the clause's thing; "his"/"her" is the resolver's person
+            if clause_subject is not None and found.determiner in ("its", "their", "our"):
                 subject = analysis.noun_phrases[clause_subject]
                 singular = lexicon.plural_of_noun(subject.head.text) is None
                 thing = subject.head.lemma not in lexicon.words("person_nouns.txt")

@@ -296,6 +296,8 @@ def _by_noun(analysis: Analysis, index: int, atom: Draft) -> Draft | None:
         return None
     token = tokens[k]
     noun = _nouns().get(token.lower.rstrip("."))
+    if noun is not None and k == index - 1 and token.lower.endswith("ing"):
+        return None  # "on sale beginning Monday, Feb. 10": "from", not a beginning
     if noun is not None:
         phrase = analysis.phrase_of(k)
         found = analysis.noun_phrases[phrase] if phrase is not None else None

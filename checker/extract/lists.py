@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from checker.extract.amounts import Amounts
 from checker.extract.base import Draft
-from checker.language import coordination
+from checker.language import coordination, lexicon
 from checker.language.numbers import NumberPhrase
 from checker.language.tokens import Token
 from checker.models import Evidence, Passage
@@ -24,7 +24,7 @@ _NOT_LISTED = frozenset({"second", "minute", "hour", "day", "week", "month", "ye
 
 
 def _announced(tokens: list[Token], phrase: NumberPhrase) -> bool:
-    """A count that can announce a list: 2 to 30 of a plural noun written in lower case (a
+    """A count that can announce a list: 2 to 30 (or a slip's 1) of a plural noun written in lower case (a
     capital makes it a name or a headline: "The Four Seasons", "Phase 2 Findings")."""
     head = phrase.head
     return (
@@ -33,7 +33,11 @@ def _announced(tokens: list[Token], phrase: NumberPhrase) -> bool:
         and not (head.is_cap and head.i != _sentence_start(tokens, head.i))
         and phrase.hedge is None
         and phrase.whole is None
-        and 2 <= phrase.value <= 30
+        and (
+            2 <= phrase.value <= 30
+            # "one partner organizations, including A and B": a one with a plural, then a list
+            or (phrase.value == 1 and lexicon.plural_of_noun(head.text) is not None)
+        )
         and phrase.value == int(phrase.value)
         and phrase.head_lemma not in _NOT_LISTED
         and phrase.hyphen is None

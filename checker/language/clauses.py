@@ -433,9 +433,18 @@ def _subject_before_verb(
         comma = next(
             (j for j in range(phrase.last + 1, finite.first) if tokens[j].text == ","), None
         )
-        fronted = comma is not None and any(
-            p.first > comma and p.last < finite.first and tokens[p.first - 1].tag != "ADP"
-            for p in phrases[index + 1 : index + 6]
+        # a phrase set off by commas after the clause's first words, or an indefinite one, is
+        # fronted ("In this, its 53rd anniversary year, X"; "An annual fixture since 2015, the
+        # festival"); the clause's own first name or definite phrase is its subject, with an
+        # apposition after it ("Santiago Arroyo, a member of …, celebrates")
+        set_off = phrase.first > clause.first or phrase.determiner in ("a", "an")
+        fronted = (
+            set_off
+            and comma is not None
+            and any(
+                p.first > comma and p.last < finite.first and tokens[p.first - 1].tag != "ADP"
+                for p in phrases[index + 1 : index + 6]
+            )
         )
         if fronted and candidate is None:
             continue  # "In this, its 53rd anniversary year, Veltrane Robotics …": set off before the subject

@@ -56,6 +56,18 @@ class NumberPhrase:
     possessor: str | None = None  # "the youth theatre's" of "the youth theatre's 1,840 volunteers"
     role: str | None = None  # total, rest, part (of a partitive "70 of the 100")
     whole: int | None = None  # index of the number phrase a partitive counts part of
+    grouped: bool = False  # written with a thousands separator ("1,960")
+
+    @property
+    def year_like(self) -> bool:
+        """Whether a bare number may be a year: four plain digits from 1900 to 2100."""
+        return (
+            self.kind == "bare"
+            and self.decimals == 0
+            and not self.grouped
+            and not self.words
+            and 1900 <= self.value <= 2100
+        )
 
     @property
     def head_lemma(self) -> str | None:
@@ -251,6 +263,7 @@ def _phrase_at(tokens: list[Token], i: int) -> NumberPhrase | None:
                 return _amount(tokens, phrase)
             return None  # "3pm", "4G", "21st"
         phrase = NumberPhrase(i, i, token.start, token.end, value, decimals, scale)
+        phrase.grouped = "," in token.text  # "1,960" is a count, never the year 1960
         if tail:
             phrase.hyphen = tail
         return _amount(tokens, phrase)
