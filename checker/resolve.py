@@ -326,6 +326,13 @@ class Resolver:
         ):
             carriers = set()  # "the company": the one just named, not one far away that fits
         plural = token.lower in ("they", "their", "them") if pronoun else None
+        occasion = phrase is not None and lexicon.singular(phrase.head.lower) in lexicon.words(
+            "occasion_nouns.txt"
+        )
+        if described and phrase is not None and not pronoun and not occasion:
+            # "those companies" agrees with what it stands for, as "they" does; an occasion
+            # ("the sixteenth round" of its grants) is one of many whatever its number
+            plural = lexicon.plural_of_noun(phrase.head.text) is not None
         if described and phrase is not None:
             kin = self._kin(phrase, index)
             if kin is not None:
@@ -390,9 +397,10 @@ class Resolver:
 
     def _bound(
         self, index: int, person: bool, wants: str, carriers: set[str]
-    ) -> tuple[Entity, str] | None:
+    ) -> tuple[Entity | None, str] | None:
         """`The print works has paid a dividend since its incorporation`: a possessive stands
-        for the subject of its own clause, when that is a noun said before it."""
+        for the subject of its own clause, when that is a noun said before it; (None, "") when
+        that subject names nothing known ("As the brand celebrates its 20th anniversary")."""
         analysis = self.analysis
         clause = analysis.clause_of(index)
         if clause is None:
@@ -429,7 +437,7 @@ class Resolver:
             return None
         entity, via = self.entity_at(found.start, found.end, wants, carriers)
         if entity is None:
-            return None
+            return None, ""  # the possessive is that subject's, whoever it is: not guessed
         token = analysis.tokens[index]
         return entity, f"'{token.text}' is its clause's subject, {via}"
 
@@ -615,6 +623,7 @@ class Resolver:
                 f"{owner.name}'s {head}",
                 "thing",
                 {f"{owner.id} {head}"},
+                plural=lexicon.plural_of_noun(phrase.head.text) is not None,
             )
             self.entities.append(entity)
             self._keyed(entity, f"{owner.id} {head}")

@@ -169,3 +169,26 @@ def test_a_description_after_an_indefinite_with_its_head_is_that_thing() -> None
     )
     ordinals = [c for c in claims if c.kind == "ordinal"]
     assert len(ordinals) == 1 and ordinals[0].subject != "Wrenfield Lantern Parade"
+
+
+def test_its_in_a_clause_whose_subject_names_nothing_known_is_not_guessed() -> None:
+    claims = _claims(
+        "The annual Tidewell Sea Swim began in 2014 as a small gathering.\n\n"
+        "Judges met in May. They read the entries. They chose the winners. They wrote a report.\n\n"
+        "This latest victory for RAW® further solidifies its position as a leader in the "
+        "industry. As the brand celebrates its 20th anniversary, this recognition underscores "
+        "the impact RAW® has had."
+    )
+    ordinal = _one(claims, "ordinal")
+    assert ordinal.subject != "Tidewell Sea Swim"
+
+
+def test_a_plural_description_is_not_a_singular_thing_said_before() -> None:
+    claims = _claims(
+        "In the 22 months since its clinic opened in September 2023, the Ulverby Carers' Network "
+        "has seen 1,900 patients.\n\nThe top 500 companies on the list have added 48,678 jobs. "
+        "Those companies have grown over the past three years.",
+        date(2025, 8, 13),
+    )
+    past = [c for c in claims if c.kind == "duration" and "three years" in c.text]
+    assert len(past) == 1 and past[0].subject is None

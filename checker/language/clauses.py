@@ -425,6 +425,10 @@ def _subject_before_verb(
             continue
         before = tokens[phrase.first - 1] if phrase.first > 0 else None
         governed = before is not None and before.tag == "ADP" and phrase.first - 1 >= clause.first
+        if governed and before is not None and before.lower in lexicon.words("clause_openers.txt"):
+            # "As the brand celebrates its 20th anniversary": a subordinator, not a preposition,
+            # when the phrase's own finite verb follows it
+            governed = finite.first != phrase.last + 1
         owned = phrase.possessor is not None
         if before is not None and before.kind == "clitic":
             if owned and candidate is not None and phrase.possessor == candidate:
