@@ -68,7 +68,7 @@ def test_json_lines_on_a_local_cluster_give_the_findings_of_factcheck_check(
     assert releases.npartitions > 2  # the work is really spread over the workers
     lines = check_archive(releases, with_claims=True).compute()
     assert [json.loads(line) for line in lines] == expected
-    assert sum(len(d["findings"]) for d in expected) > 0  # the corpus has findings to compare
+    assert sum(len(d["claims"]) for d in expected) > 0  # the corpus has claims to compare
 
 
 def test_parquet_in_and_json_lines_files_out(

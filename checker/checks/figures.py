@@ -48,15 +48,16 @@ def _counted(claim: Claim) -> str | None:
 
 
 def _rounded(claim: Claim) -> tuple[float | None, float | None, str]:
-    """A round figure stands for its neighbourhood: 1,200 is 1,150 to 1,250 (at most ±5 %)."""
+    """A round figure stands for its neighbourhood: 1,200 is 1,150 to 1,250 (at most ±5 %); a
+    number with one zero ("30", "50 acres") is as exact as any other."""
     low, high, bounds = amounts.interval(claim)
     value = claim.amount
     if claim.hedge or value is None or value != int(value) or value == 0:
         return low, high, bounds
     digits = str(int(value))
     zeros = len(digits) - len(digits.rstrip("0"))
-    if not zeros:
-        return low, high, bounds
+    if zeros < 2:
+        return low, high, bounds  # "30 school gardens" counts them; "1,200" may round
     step = min(10**zeros / 2, 0.05 * value)
     return value - step, value + step, "[)"
 

@@ -295,6 +295,9 @@ def _that_or_her(tokens: list[Token], token: Token) -> str:
     if after is None:
         return "PRON" if token.lower == "her" else "SCONJ"
     if token.lower == "her":
+        following = tokens[token.i + 2] if token.i + 2 < len(tokens) else None
+        if after.tag == "NUM" and (following is None or following.tag in ("PUNCT", "CCONJ")):
+            return "PRON"  # "which makes her 42, the youngest …": her age, not her 42 things
         return "POSS" if after.tag in ("?", "NOUN", "ADJ", "NUM", "ORD", "PROPN") else "PRON"
     before = tokens[token.i - 1] if token.i > 0 else None
     points = after.tag in ("ORD", "NUM") or (

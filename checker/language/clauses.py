@@ -353,7 +353,19 @@ def _subjects(
             clause.parent = offset + n - 1
     # A participial clause, a parenthesis or a verb-less clause takes the main clause's subject.
     main_subject = next(
-        (c.subject for c in clauses if c.kind == "main" and c.subject is not None), None
+        (c.subject for c in clauses if c.kind == "main" and c.subject is not None),
+        # "Started by X in 2018 with a single borrowed van, Veltrane Robotics turns 13": the
+        # clause after a participial one is the main one, whatever its comma made it
+        next(
+            (
+                c.subject
+                for c in clauses
+                if c.subject is not None and c.subject_via == "the noun phrase before the verb"
+            ),
+            None,
+        )
+        if clauses and clauses[0].kind == "participial"
+        else None,
     )
     for clause in clauses:
         if (

@@ -79,6 +79,9 @@ def find(tokens: list[Token]) -> list[NounPhrase]:
         if phrase is None:
             i = end + 1
             continue
+        if phrase.head.tag == "ADJ" and end == i:
+            i = end + 1  # "Fresh from its 63rd anniversary": an adjective alone names nothing
+            continue
         nxt = end + 1
         if phrases and i > 0 and tokens[i - 1].kind == "clitic" and tokens[i - 1].tag == "PART":
             if phrases[-1].last == i - 2:
