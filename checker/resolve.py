@@ -9,8 +9,10 @@ from checker.document import Document
 from checker.language import lexicon, relations
 from checker.language.analysis import Analysis
 from checker.language.nouns import NounPhrase, kind_of_name, name_words
+from checker.language.tokens import Token
 from checker.models import Claim
 
+_DEMONSTRATIVES = frozenset({"the", "this", "that", "these", "those"})
 _KIN_REACH = 15  # paragraphs back a description may find a name sharing its word's stem
 _CARRY_ORIGINS = frozenset({"ordinal", "duration", "origin"})
 _CARRY_AGES = frozenset({"age", "birth"})
@@ -91,6 +93,9 @@ class Resolver:
         tokens = self.analysis.tokens
         if phrase.pronoun or phrase.head.tag in ("MONTH", "WEEKDAY", "NUM", "ORD"):
             return
+        demonstrative = phrase.definite and phrase.determiner in _DEMONSTRATIVES
+        if not phrase.name and not demonstrative and not _bracket_after(tokens, phrase):
+            return  # "a leader", "its position": neither a name nor one said again by its words
         key = _key(self._words(phrase))
         if not key or key in lexicon.words("time_nouns.txt"):
             return
@@ -116,7 +121,7 @@ class Resolver:
                 self._link(index, entity, key, "named here")
             else:
                 self._link(index, entity, key, f"a shorter or longer name of '{entity.name}'")
-        elif phrase.definite and phrase.determiner in ("the", "this", "that", "these", "those"):
+        elif demonstrative:
             entity = self._matching(key, "organisation", aliases_only=True)
             if (
                 entity is not None
@@ -793,3 +798,8 @@ def _anchored(claim: Claim, resolver: Resolver) -> Claim:
 def _order(entity: Entity) -> int:
     """Where an entity was made among a document's entities ("e12" is the twelfth)."""
     return int(entity.id[1:])
+
+
+def _bracket_after(tokens: list[Token], phrase: NounPhrase) -> bool:
+    """Whether a bracket follows a phrase, where an acronym may name it ("… framework (SCF)")."""
+    return phrase.last + 1 < len(tokens) and tokens[phrase.last + 1].text == "("
