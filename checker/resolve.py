@@ -685,6 +685,19 @@ class Resolver:
                 return True
         return False
 
+    def _subject_before(self, phrase_index: int, index: int) -> bool:
+        """Whether a noun phrase is the subject of a clause before token `index` in its
+        sentence: what a pronoun after it most likely stands for, whatever else fits."""
+        analysis = self.analysis
+        clause = analysis.clause_of(analysis.noun_phrases[phrase_index].first)
+        own = analysis.clause_of(index)
+        return (
+            clause is not None
+            and clause != own
+            and analysis.clauses[clause].subject == phrase_index
+            and analysis.clauses[clause].subject_via == "the noun phrase before the verb"
+        )
+
     def _antecedent(
         self, index: int, kind: str, carriers: set[str], plural: bool | None = None
     ) -> tuple[Entity | None, str | None]:
@@ -716,6 +729,8 @@ class Resolver:
                 and not (plural and entity.plural is None and self._plural_between(phrase, index))
             ):
                 nearest = entity, self._shown(phrase)
+                if tok.sent == sentence and self._subject_before(phrase_index, index):
+                    return nearest  # "the Shed has been giving …: its first meeting was held"
             if paragraph - tok.para > 6:
                 break
         return nearest

@@ -192,3 +192,14 @@ def test_a_plural_description_is_not_a_singular_thing_said_before() -> None:
     )
     past = [c for c in claims if c.kind == "duration" and "three years" in c.text]
     assert len(past) == 1 and past[0].subject is None
+
+
+def test_a_pronoun_stands_for_the_subject_of_the_clause_before_it_in_its_sentence() -> None:
+    claims = _claims(
+        "HTX, founded in 2013, sells software.\n\nIts staff met in May.\n\n"
+        "For more than half a century, the Tidewell Men's Shed has been giving retired men a "
+        "workshop: its first meeting was held in 1984.",
+        date(2024, 3, 25),
+    )
+    origins = {c.text: c.subject for c in claims if c.kind == "origin"}
+    assert origins["was held in 1984"] == "Tidewell Men's Shed"

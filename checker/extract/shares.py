@@ -16,6 +16,9 @@ _GROUP_OPENERS = frozenset({"among", "amongst", "for", "of"})
 _COMPARING = frozenset({"compared", "versus", "vs", "against", "than"})
 
 
+_BALLOT_REACH = 4  # paragraphs between a ballot's lone share and the group that ends it
+
+
 @cache
 def _change_words() -> dict[str, set[str]]:
     """Change words by part of speech."""
@@ -236,7 +239,7 @@ def _ballots(amounts: Amounts, groups: list[list[int]]) -> list[list[int]]:
                 and i in amounts.by_phrase
                 and p.kind == "percent"
                 and sentence - tokens[p.first].sent > 0
-                and tokens[first.first].para - tokens[p.first].para <= 2
+                and tokens[first.first].para - tokens[p.first].para <= _BALLOT_REACH
                 and not is_change(tokens, p)
                 and _sentence_has(tokens, p.first, options)
             ]
