@@ -329,7 +329,9 @@ class Resolver:
             and phrase is not None
             and phrase.head.lemma in lexicon.words("generic_descriptions.txt")
         ):
-            carriers = set()  # "the company": the one just named, not one far away that fits
+            # "the company": the one just named, not one far away that fits; but "the group"
+            # is a group named within a few paragraphs before any other kind of name
+            carriers = self._of_kind(phrase.head.lemma)
         plural = token.lower in ("they", "their", "them") if pronoun else None
         occasion = phrase is not None and lexicon.singular(phrase.head.lower) in lexicon.words(
             "occasion_nouns.txt"
@@ -684,6 +686,20 @@ class Resolver:
             if not other.name and lexicon.plural_of_noun(other.head.text) is not None:
                 return True
         return False
+
+    def _of_kind(self, generic: str) -> set[str]:
+        """The organisations whose name ends in a kind of the generic noun ("the group": the
+        Ulverby Carers' Network, the Mossgate Tenants' Union), from data/generic_kinds.tsv."""
+        kinds = lexicon.table("generic_kinds.tsv").get(generic)
+        if not kinds:
+            return set()
+        wanted = set(kinds[0].split())
+        return {
+            entity.id
+            for entity in self.entities
+            if entity.kind == "organisation"
+            and lexicon.singular(entity.name.split()[-1].lower()) in wanted
+        }
 
     def _subject_before(self, phrase_index: int, index: int) -> bool:
         """Whether a noun phrase is the subject of a clause before token `index` in its

@@ -203,3 +203,13 @@ def test_a_pronoun_stands_for_the_subject_of_the_clause_before_it_in_its_sentenc
     )
     origins = {c.text: c.subject for c in claims if c.kind == "origin"}
     assert origins["was held in 1984"] == "Tidewell Men's Shed"
+
+
+def test_a_generic_noun_finds_a_name_of_its_kind_before_any_other_name() -> None:
+    claims = _claims(
+        "The Ulverby Carers' Network (founded 2013) now has 40 members.\n\n"
+        "Recent Clinical Data for GEO-CM04S1 was shown in May.\n\n"
+        "Callum MacAskill founded the group in 2014 after a flood.",
+        date(2025, 10, 29),
+    )
+    assert [c.subject for c in claims if c.kind == "origin"] == ["Ulverby Carers' Network"] * 2
