@@ -303,9 +303,11 @@ class Resolver:
         if not (pronoun or described):
             return None, ""
         if pronoun:
-            ahead = self._fronted_subject(index, person)
+            fronted, ahead = self._fronted_subject(index, person)
             if ahead is not None:
                 return ahead, f"'{token.text}' opens the sentence before '{ahead.name}'"
+            if fronted:
+                return None, ""  # the subject after the fronted phrase names nothing known
         if token.tag == "POSS" and token.lower in _PERSON_WORDS | _THING_WORDS:
             bound = self._bound(index, person, wants, carriers)
             if bound is not None:
@@ -448,18 +450,21 @@ class Resolver:
         token = analysis.tokens[index]
         return entity, f"'{token.text}' is its clause's subject, {via}"
 
-    def _fronted_subject(self, index: int, person: bool) -> Entity | None:
-        """`Since its founding in 2004, the Hollow Trust has …`: a pronoun in a phrase put
-        before the sentence's subject stands for that subject."""
+    def _fronted_subject(self, index: int, person: bool) -> tuple[bool, Entity | None]:
+        """`Since its founding in 2004, the Hollow Trust has …`, `To celebrate her 12th
+        birthday, Eliana is …`: a pronoun in a phrase put before the sentence's subject stands
+        for that subject. Whether there is such a subject, and its entity when known."""
         analysis = self.analysis
         tokens = analysis.tokens
         sentence = tokens[index].sent
         k = index - 1
         while k >= 0 and tokens[k].sent == sentence:
             # a comma before with no verb is still the fronted phrase ("In this, its 53rd
-            # anniversary year, Veltrane Robotics …"); a verb means a clause came first
-            if tokens[k].tag in ("VERB", "AUX", "MODAL") or tokens[k].text in (";", ":"):
-                return None
+            # anniversary year, Veltrane Robotics …"); a finite verb means a clause came first
+            if tokens[k].text in (";", ":") or tokens[k].tag in ("AUX", "MODAL"):
+                return False, None
+            if tokens[k].tag == "VERB" and not _non_finite_opener(tokens, k):
+                return False, None
             k -= 1
         comma = next(
             (j for j in range(index + 1, len(tokens))
@@ -467,23 +472,25 @@ class Resolver:
             None,
         )  # fmt: skip
         if comma is None or comma + 1 >= len(tokens) or tokens[comma + 1].sent != sentence:
-            return None
+            return False, None
         if any(t.tag in ("VERB", "AUX", "MODAL") for t in tokens[index:comma]
                if "gerund" not in t.forms and "participle" not in t.forms):  # fmt: skip
-            return None  # "It grew, and …": the pronoun is a subject itself
+            return False, None  # "It grew, and …": the pronoun is a subject itself
         subject = relations.subject_of(analysis, comma + 1)
         if subject is None or analysis.noun_phrases[subject].first != comma + 1:
-            return None
+            return False, None
         found = analysis.noun_phrases[subject]
         if found.pronoun or subject not in self.of_phrase:
-            if found.pronoun or found.determiner not in ("the", "this"):
-                return None
+            if found.pronoun:
+                return False, None
+            if found.determiner not in ("the", "this"):
+                return True, None  # "…, NFL PLAY 60 inspires": a subject, not one we know
             entity = self._described(subject, found)
         else:
             entity = self.of_phrase[subject][0]
         if entity is None or (entity.kind == "person") != person:
-            return None
-        return entity
+            return entity is None or found.name, None  # a name of another kind: not guessed
+        return True, entity
 
     def _agent(self, phrase: NounPhrase) -> bool:
         """Whether a description can stand for an organisation or a series named before:
@@ -834,3 +841,16 @@ def _order(entity: Entity) -> int:
 def _bracket_after(tokens: list[Token], phrase: NounPhrase) -> bool:
     """Whether a bracket follows a phrase, where an acronym may name it ("… framework (SCF)")."""
     return phrase.last + 1 < len(tokens) and tokens[phrase.last + 1].text == "("
+
+
+def _non_finite_opener(tokens: list[Token], k: int) -> bool:
+    """Whether a verb opens a fronted phrase rather than a clause: an infinitive ("To
+    celebrate her …"), a gerund ("Celebrating its …") or a participle first in its sentence
+    ("Rooted in …, and in its 18th season, …")."""
+    token = tokens[k]
+    first = k == 0 or tokens[k - 1].sent != token.sent
+    if k > 0 and tokens[k - 1].tag == "TO":
+        return True
+    if "gerund" in token.forms:
+        return True
+    return "participle" in token.forms and first

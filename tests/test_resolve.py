@@ -213,3 +213,25 @@ def test_a_generic_noun_finds_a_name_of_its_kind_before_any_other_name() -> None
         date(2025, 10, 29),
     )
     assert [c.subject for c in claims if c.kind == "origin"] == ["Ulverby Carers' Network"] * 2
+
+
+def test_a_fronted_infinitive_or_participle_stands_for_the_subject_after_it() -> None:
+    claims = _claims(
+        "Lucia Ferrante will celebrate her 73rd birthday in December; she was born in 1952.\n\n"
+        "To celebrate her 12th birthday, Eliana is offering her book for $0.99.\n\n"
+        "The Gorseby Tech Summit made its debut in 2022 and has come back every year since.\n\n"
+        "Rooted in science and in its 18th season, the NFL programme reaches kids.",
+        date(2025, 8, 21),
+    )
+    subjects = {c.text: c.subject for c in claims if c.kind == "ordinal"}
+    assert subjects["her 12th birthday"] != "Lucia Ferrante"
+    assert subjects["its 18th season"] != "Gorseby Tech Summit"
+
+
+def test_made_him_one_of_the_best_is_no_age() -> None:
+    claims = _claims(
+        "Callum MacAskill, born on April 6, 1929, volunteers. His work has made him one of the "
+        "best-known faces in town.",
+        date(2026, 8, 19),
+    )
+    assert not [c for c in claims if c.kind == "age"]

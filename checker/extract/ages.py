@@ -130,7 +130,8 @@ def _age_at(analysis: Analysis, token: Token) -> Draft | None:
         prev.lower in ("him", "her")
         and i >= 2
         and tokens[i - 2].lower in ("makes", "made", "making")
-    ):
+        and _bare(nxt)
+    ):  # "makes her 42,", not "made him one of the most distinctive voices"
         return _age(analysis, i, i, number, "makes", analysis.phrase_of(i - 1))
     named = analysis.phrase_of(i - 1) if prev.tag == "PROPN" else None
     if named is not None and _bare(nxt) and _person(analysis, named):
