@@ -79,6 +79,7 @@ def tag(
     _first_as_adverb(tokens)
     _light_verbs(tokens)
     _nouns_before_auxiliaries(tokens)
+    _plurals_after_numbers(tokens)
 
 
 def _lexical(
@@ -342,6 +343,25 @@ def _nouns_before_auxiliaries(tokens: list[Token]) -> None:
             and after.tag == "AUX"
             and after.lower in ("is", "was", "has")
         ):
+            token.tag = "NOUN"
+
+
+def _plurals_after_numbers(tokens: list[Token]) -> None:
+    """`23 countries, 40+ U.S. states, and …`: an -s form after a number (and a name or an
+    adjective before it) that a comma, a conjunction or the sentence's end follows is a plural
+    noun, not a verb."""
+    for token in tokens[1:-1]:
+        if token.tag != "VERB" or token.forms != frozenset({"3sg"}):
+            continue
+        after = tokens[token.i + 1]
+        if not (after.text in (",", ";", ".", ")") or after.tag == "CCONJ"):
+            continue
+        k = token.i - 1
+        while k > 0 and tokens[k].tag in ("PROPN", "ADJ") and token.i - k <= 2:
+            k -= 1
+        while k > 0 and tokens[k].tag == "SYM" and tokens[k].text == "+":
+            k -= 1
+        if tokens[k].tag == "NUM":
             token.tag = "NOUN"
 
 

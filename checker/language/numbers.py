@@ -503,7 +503,10 @@ def _head(tokens: list[Token], phrase: NumberPhrase) -> None:
     run: list[Token] = []
     while j < len(tokens) and len(run) < 5:
         token = tokens[j]
-        if token.line_start or token.kind != "word" or token.tag not in _MODIFIER_TAGS:
+        abbreviation = token.kind == "abbr" and token.tag == "PROPN"  # "40+ U.S. states"
+        if token.line_start or (token.kind != "word" and not abbreviation):
+            break
+        if token.tag not in _MODIFIER_TAGS:
             break
         if token.lower in _STOP_LOWER or (token.tag == "ADV" and not token.lower.endswith("ly")):
             break
