@@ -194,7 +194,7 @@ class Resolver:
             self._keyed(entity, key.split(" of ")[0])
 
     def _by_surname(self, word: str) -> Entity | None:
-        found = [e for e in self.entities if e.kind == "person" and e.surname == word]
+        found = [e for e in self._last.get(word, []) if e.kind == "person" and e.surname == word]
         return found[0] if len(found) == 1 else None
 
     def _matching(self, key: str, kind: str, aliases_only: bool = False) -> Entity | None:
@@ -237,10 +237,8 @@ class Resolver:
             return False
         found = {
             entity.id
-            for entity in self.entities
+            for entity in self._last.get(words[0], [])  # the entities a name of ends in it
             if not (entity.kind == "person" and kind != "person")
-            for other in entity.keys
-            if other.split()[-1:] == words
         }
         return len(found) > 1
 

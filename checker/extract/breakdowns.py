@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 from functools import cache
 
 from checker.extract.amounts import Amounts
@@ -61,6 +62,7 @@ def find(amounts: Amounts) -> list[Draft]:
     tokens = amounts.analysis.tokens
     phrases = amounts.analysis.numbers
     lists = _part_lists(amounts)
+    singles = [i for i, members in enumerate(lists) if len(members) == 1]  # lone amounts
     out: list[Draft] = []
     used: set[int] = set()
     for n, members in enumerate(lists):
@@ -94,7 +96,8 @@ def find(amounts: Amounts) -> list[Draft]:
             out.append(found)
         else:
             # A total after the parts: "… bring the total to £220,000", "making €3.2m in all".
-            after = [lst for lst in lists[n + 1 :] if len(lst) == 1][:2]
+            at = bisect.bisect_right(singles, n)
+            after = [lists[i] for i in singles[at : at + 2]]
             for later in after:
                 total = amounts.by_phrase[later[0]]
                 phrase = phrases[later[0]]
@@ -122,7 +125,8 @@ def _nearest_before(amounts: Amounts, lists: list[list[int]], n: int) -> int | N
     """The amount said last before list `n` that is of its kind (money in one currency, or
     a count): a total is never looked for past another amount of the same kind."""
     parts = [amounts.by_phrase[m] for m in lists[n]]
-    earlier = sorted((m for lst in lists[:n] for m in lst), reverse=True)
+    # lists are in order and each holds one or more amounts: the last 24 hold the last 12
+    earlier = sorted((m for lst in lists[max(0, n - 24) : n] for m in lst), reverse=True)
     for index in earlier[:12]:
         if _rate(amounts.analysis.tokens, amounts.analysis.numbers[index]):
             continue  # "donations of as little as $5 per month": a rate, no total, no bar

@@ -329,13 +329,13 @@ def _subjects(
                 subject = (
                     before.subject
                     if before.subject is not None
-                    else _last_phrase(tokens, phrases, before)
+                    else _last_phrase(tokens, phrases, phrase_ends, before)
                 )
             if subject is None and before is not None:
                 subject = (
                     before.subject
                     if before.subject is not None
-                    else _last_phrase(tokens, phrases, before)
+                    else _last_phrase(tokens, phrases, phrase_ends, before)
                 )
             if subject is not None:
                 clause.subject, clause.subject_via = (
@@ -381,12 +381,16 @@ def _subjects(
             )
 
 
-def _last_phrase(tokens: list[Token], phrases: list[NounPhrase], clause: Clause) -> int | None:
+def _last_phrase(
+    tokens: list[Token], phrases: list[NounPhrase], phrase_ends: list[int], clause: Clause
+) -> int | None:
     """The last noun phrase of a clause that has no verb ("In this, its 53rd year, X –")."""
+    low = bisect.bisect_left(phrase_ends, clause.first)
+    high = bisect.bisect_right(phrase_ends, clause.last)
     inside = [
         i
-        for i, p in enumerate(phrases)
-        if clause.first <= p.first and p.last <= clause.last and p.head.tag not in ("NUM", "ORD")
+        for i in range(low, high)
+        if clause.first <= phrases[i].first and phrases[i].head.tag not in ("NUM", "ORD")
     ]  # "Mireille Tassin, now 56,": the name, not the age beside it
     if not inside:
         return None

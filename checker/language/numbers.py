@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -487,10 +488,9 @@ def _total(tokens: list[Token], phrase: NumberPhrase) -> None:
 
 
 def _index_at(tokens: list[Token], offset: int) -> int:
-    for token in tokens:
-        if token.start >= offset:
-            return token.i
-    return len(tokens)
+    """The index of the first token that starts at or after an offset (a bisection: a long
+    document has many hedges)."""
+    return bisect.bisect_left(tokens, offset, key=lambda t: t.start)
 
 
 def _head(tokens: list[Token], phrase: NumberPhrase) -> None:
