@@ -685,7 +685,11 @@ class Resolver:
         """Whether a plural common noun comes after a name and before token `index`: "…
         31.8 million Hispanic Americans were … They represent 19%" are the Americans, not the
         festival named two sentences before."""
-        for other in self.analysis.noun_phrases:
+        phrases = self.analysis.noun_phrases
+        at = self.analysis.phrase_of(phrase.first)
+        for other in phrases[at + 1 if at is not None else 0 :]:
+            if other.first >= index:
+                break  # phrases are in order: the rest come after the pronoun
             if other.first <= phrase.last or other.head.i >= index:
                 continue
             if not other.name and lexicon.plural_of_noun(other.head.text) is not None:
