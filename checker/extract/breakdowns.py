@@ -13,9 +13,6 @@ from checker.language.numbers import NumberPhrase
 from checker.language.tokens import Token
 
 _WINDOW = 28  # tokens between a total and its parts, at most
-_GROUPS = frozenset({"team", "workforce", "staff", "crew", "group", "delegation", "panel", "board",
-                     "total", "cohort", "class", "squad", "party", "force", "body", "pool", "field"})  # fmt: skip
-_LABELS = frozenset({"total", "overall", "in total", "grand total", "total budget", "all"})
 
 
 _REACH = 4  # paragraphs between a total and "It is broken down as …"
@@ -152,7 +149,7 @@ def _counts_match(total: Draft, parts: list[Draft]) -> bool:
     if total.kind != "quantity":
         return True
     counted = total.evidence.count.counted if total.evidence and total.evidence.count else None
-    if counted in _GROUPS or (
+    if counted in lexicon.words("group_nouns.txt") or (
         total.evidence and total.evidence.count and total.evidence.count.head is None
     ):
         return True
@@ -207,11 +204,7 @@ def _opens_with_cue(tokens: list[Token], first: int, total: Draft) -> bool:
         opener.lower in ("it", "that", "this") and nxt is not None and nxt.tag in ("AUX", "VERB")
     )
     head = total.evidence.count.head if total.evidence and total.evidence.count else None
-    nouns = (
-        {"money", "funds", "funding", "total", "budget", "sum", "amount"}
-        if total.kind == "money"
-        else set()
-    )
+    nouns = set(lexicon.words("money_nouns.txt")) if total.kind == "money" else set()
     if head:
         nouns.add(head.lower())
     named = opener.lower == "the" and nxt is not None and nxt.lower in nouns
@@ -256,7 +249,7 @@ def _total_line(amounts: Amounts, members: list[int]) -> Draft | None:
         while start > 0 and not tokens[start].line_start:
             start -= 1
         label = " ".join(t.lower for t in tokens[start : phrase.first] if t.kind == "word")
-        if label in _LABELS and position in (0, len(members) - 1):
+        if label in lexicon.words("total_labels.txt") and position in (0, len(members) - 1):
             total = amounts.by_phrase[member]
             parts = [amounts.by_phrase[m] for i, m in enumerate(members) if i != position]
             if all(_compatible(total, p) for p in parts):

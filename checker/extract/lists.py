@@ -19,8 +19,6 @@ _PARTIAL = frozenset(
 )
 _DASHES = frozenset({"–", "—", "--"})
 _BULLETS = frozenset({"-", "*", "•", "▪", "◦", "+"})
-_NOT_LISTED = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade",
-                         "century", "time", "percent", "million", "billion", "thousand", "hundred"})  # fmt: skip
 
 
 def _announced(tokens: list[Token], phrase: NumberPhrase) -> bool:
@@ -39,7 +37,7 @@ def _announced(tokens: list[Token], phrase: NumberPhrase) -> bool:
             or (phrase.value == 1 and lexicon.plural_of_noun(head.text) is not None)
         )
         and phrase.value == int(phrase.value)
-        and phrase.head_lemma not in _NOT_LISTED
+        and phrase.head_lemma not in lexicon.words("unlisted_heads.txt")
         and phrase.hyphen is None
     )
 
