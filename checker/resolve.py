@@ -12,7 +12,6 @@ from checker.language.nouns import NounPhrase, kind_of_name, name_words
 from checker.language.tokens import Token
 from checker.models import Claim
 
-_DEMONSTRATIVES = frozenset({"the", "this", "that", "these", "those"})
 _KIN_REACH = 15  # paragraphs back a description may find a name sharing its word's stem
 _CARRY_ORIGINS = frozenset({"ordinal", "duration", "origin"})
 _CARRY_AGES = frozenset({"age", "birth"})
@@ -93,7 +92,7 @@ class Resolver:
         tokens = self.analysis.tokens
         if phrase.pronoun or phrase.head.tag in ("MONTH", "WEEKDAY", "NUM", "ORD"):
             return
-        demonstrative = phrase.definite and phrase.determiner in _DEMONSTRATIVES
+        demonstrative = phrase.definite and phrase.determiner in lexicon.words("demonstratives.txt")
         if not phrase.name and not demonstrative and not _bracket_after(tokens, phrase):
             return  # "a leader", "its position": neither a name nor one said again by its words
         key = _key(self._words(phrase))
@@ -142,7 +141,8 @@ class Resolver:
         paragraph = analysis.tokens[phrase.first].para
         at = analysis.phrase_of(phrase.first)
         phrases = analysis.noun_phrases
-        for other in reversed(phrases[: at if at is not None else 0]):
+        for k in range((at if at is not None else 0) - 1, -1, -1):
+            other = phrases[k]
             if paragraph - analysis.tokens[other.first].para > 6:
                 break
             if (
@@ -293,10 +293,7 @@ class Resolver:
         described = (
             phrase is not None
             and not phrase.name
-            and (
-                phrase.determiner in ("the", "this", "that", "these", "those")
-                or self._timed(phrase)
-            )
+            and (phrase.determiner in lexicon.words("demonstratives.txt") or self._timed(phrase))
         )
         if not (pronoun or described):
             return None, ""
@@ -687,7 +684,8 @@ class Resolver:
         festival named two sentences before."""
         phrases = self.analysis.noun_phrases
         at = self.analysis.phrase_of(phrase.first)
-        for other in phrases[at + 1 if at is not None else 0 :]:
+        for k in range(at + 1 if at is not None else 0, len(phrases)):
+            other = phrases[k]
             if other.first >= index:
                 break  # phrases are in order: the rest come after the pronoun
             if other.first <= phrase.last or other.head.i >= index:

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from checker.extract.normalize import DateNormalizer
-from checker.models import CalendarDate, ClaimKind, Evidence, Reading, Timex
+from checker.models import CalendarDate, ClaimKind, Evidence, Reading, Timex, VerbEvidence
 
 
 @dataclass
@@ -52,6 +52,15 @@ class Draft:
     evidence: Evidence | None = None
     links: list[Draft] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def told_way(self) -> VerbEvidence | None:
+        """The verb group that governs this draft when it points to the past or the future
+        and is neither quoted nor reported speech: what a date without its year or week is
+        read from again, once the language layer has found it."""
+        verb = self.evidence.verb if self.evidence is not None else None
+        if verb is None or verb.quoted or verb.reported:
+            return None
+        return verb if verb.orientation in ("past", "future") else None
 
     def overlaps(self, other: Draft) -> bool:
         """Whether the two spans share a character."""

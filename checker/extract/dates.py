@@ -143,7 +143,7 @@ def reread_years(drafts: list[Draft], built: list[Draft], release: date | None) 
     joined = {id(link) for d in built for link in d.links}
     for draft in drafts:
         day = draft.date
-        verb = draft.evidence.verb if draft.evidence is not None else None
+        verb = draft.told_way()
         if (
             draft.kind != "date"
             or not draft.extra.get("year_unwritten")
@@ -151,9 +151,6 @@ def reread_years(drafts: list[Draft], built: list[Draft], release: date | None) 
             or day is None
             or day.month is None
             or verb is None
-            or verb.quoted
-            or verb.reported
-            or verb.orientation not in ("past", "future")
         ):
             continue
         try:

@@ -235,13 +235,11 @@ def reread_weekdays(drafts: list[Draft], release: date | None) -> None:
     if release is None:
         return
     for draft in drafts:
-        verb = draft.evidence.verb if draft.evidence is not None else None
+        verb = draft.told_way()
         if draft.kind != "relative" or draft.weekday is None or verb is None:
             continue
         words = (draft.cue or "").split()
         if words and words[0] in _STEPS:
-            continue
-        if verb.quoted or verb.reported or verb.orientation not in ("past", "future"):
             continue
         back = (release.weekday() - draft.weekday) % 7
         ahead = (draft.weekday - release.weekday()) % 7
