@@ -4,6 +4,7 @@ descriptions ("the lens maker"), with the reason for every link kept."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from checker.document import Document
 from checker.language import lexicon, relations
@@ -49,6 +50,12 @@ def _kindred(a: str, b: str) -> bool:
         shared += 1
     short, long_ = sorted((len(a), len(b)))
     return shared >= 5 and shared >= short - 3 and shared >= long_ - 3
+
+
+@cache
+def _counting_words() -> frozenset[str]:
+    """Words that count editions ("annual", "inaugural"), not part of a name as shown."""
+    return frozenset(lexicon.table("frequencies.tsv")) | {"inaugural"}
 
 
 def _key(words: list[str]) -> str:
@@ -169,7 +176,7 @@ class Resolver:
         words = name_words(phrase, self.analysis.tokens)
         person = phrase.name and kind_of_name(phrase, self.analysis.tokens) == "person"
         titles = lexicon.words("titles.txt") if person else frozenset()
-        counting = lexicon.table("frequencies.tsv").keys() | {"inaugural"}
+        counting = _counting_words()
         while len(words) > 1 and (
             words[0].tag in ("ORD", "NUM")
             or (words[0].tag == "ADJ" and (not words[0].is_cap or words[0].lower in counting))

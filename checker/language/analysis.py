@@ -23,14 +23,22 @@ class Analysis:
         """Tokenise and tag a text whose sentences the geometry gives."""
         found = tokens.tokenize(text)
         sentence_starts: set[int] = set()
+        # Token starts only grow: walk the sentence and paragraph starts beside them instead
+        # of bisecting for each token (the geometry's `sentence_index`, done in one pass).
+        sentences, paragraphs = geometry.sentence_starts, geometry.paragraph_starts
+        sentence, paragraph = -1, -1
         previous = -2
         for token in found:
-            token.sent = geometry.sentence_index(token.start)
-            token.para = geometry.paragraph_index(token.start)
-            if token.sent != previous:
+            start = token.start
+            while sentence + 1 < len(sentences) and sentences[sentence + 1] <= start:
+                sentence += 1
+            while paragraph + 1 < len(paragraphs) and paragraphs[paragraph + 1] <= start:
+                paragraph += 1
+            token.sent, token.para = sentence, paragraph
+            if sentence != previous:
                 sentence_starts.add(token.i)
-                previous = token.sent
-        lowered = {t.lower for t in found if t.kind == "word" and not t.is_cap}
+                previous = sentence
+        lowered = {t.lower for t in found if t.kind == "word" and not t.text[:1].isupper()}
         classes.tag(found, sentence_starts, lowered)
         return cls(text, geometry, found)
 
@@ -55,12 +63,17 @@ class Analysis:
     @cached_property
     def sentence_tokens(self) -> list[tuple[int, int]]:
         """The first and last token index of each sentence (empty sentences get (n, n - 1))."""
-        spans = [(0, -1)] * len(self.geometry.sentences)
-        for token in self.tokens:
-            if 0 <= token.sent < len(spans):
-                first, last = spans[token.sent]
-                spans[token.sent] = (token.i if last < first else first, token.i)
-        return [s for s in spans if s[1] >= s[0]]
+        spans: list[tuple[int, int]] = []
+        count = len(self.geometry.sentences)
+        sentence, first = -1, 0
+        for token in self.tokens:  # sentence ids never fall along the tokens
+            if token.sent != sentence:
+                if 0 <= sentence < count:
+                    spans.append((first, token.i - 1))
+                sentence, first = token.sent, token.i
+        if 0 <= sentence < count:
+            spans.append((first, len(self.tokens) - 1))
+        return spans
 
     @cached_property
     def numbers(self) -> list[numbers.NumberPhrase]:

@@ -18,6 +18,7 @@ _SYMBOLS = frozenset("%$€£¥₹₩₦₽₺₪+&@#/§°")
 _NOUNISH = frozenset({"NOUN", "PROPN", "NUM", "ORD", "ADJ"})
 _BEFORE_NOUN = frozenset({"DET", "POSS", "NUM", "ORD", "ADJ", "PART"})
 _SUBJECTS = frozenset({"NOUN", "PROPN", "PRON"})
+_LEXICAL: dict[tuple[str, str, bool], str] = {}  # (text, kind, sentence start) → lexical tag
 
 
 @cache
@@ -61,8 +62,18 @@ def tag(
     numbers = lexicon.number_words()
     forms = lexicon.verb_forms()
     auxiliaries = lexicon.table("auxiliaries.tsv")
+    known = _LEXICAL
     for token in tokens:
-        token.tag = _lexical(token, token.i in sentence_starts, closed, calendar, numbers, forms)
+        # A token's own tag depends on its text, kind and sentence start only: the same words
+        # come back in every release, so it is looked up once per process, not per token.
+        key = (token.text, token.kind, token.i in sentence_starts)
+        lexical = known.get(key)
+        if lexical is None:
+            lexical = _lexical(token, key[2], closed, calendar, numbers, forms)
+            if len(known) > 200_000:  # a long batch: keep memory flat
+                known.clear()
+            known[key] = lexical
+        token.tag = lexical
         if token.kind == "word" and token.lower in forms:
             token.lemma, token.forms = forms[token.lower]
         if token.tag == "AUX":

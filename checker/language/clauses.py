@@ -12,6 +12,7 @@ from checker.language.verbs import VerbGroup
 
 _RELATIVES = frozenset({"who", "which", "that", "whose", "whom"})
 _DASHES = frozenset({"–", "—", "--"})
+_OPENING = _DASHES | {"("}
 
 
 @dataclass
@@ -65,7 +66,7 @@ def _boundary(
         return "subordinate", token.lower
     if prev is not None and prev.text in (";", ":"):
         return "main", prev.text
-    if prev is not None and prev.text in _DASHES | {"("}:
+    if prev is not None and prev.text in _OPENING:
         return "parenthetical", prev.text
     if (
         prev is not None
@@ -150,7 +151,9 @@ def _sentence(
     while k <= last:
         # "Mireille Tassin, now 56, set up …": with no verb yet, a past form after the comma
         # is the sentence's verb, as after a relative clause
-        verbless = opens_with_noun and all(j == k for j in finite_at)
+        verbless = opens_with_noun and (
+            not finite_at or (len(finite_at) == 1 and finite_at[0] == k)
+        )  # every finite group of the sentence is the one at k (a group starts only once)
         found = _boundary(tokens, k, group_at, groups, relative_open or verbless)
         if (
             found is not None

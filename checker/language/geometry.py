@@ -66,8 +66,8 @@ class Geometry:
     line_starts: tuple[int, ...]
     sentences: tuple[tuple[int, int], ...]
     paragraphs: tuple[tuple[int, int], ...]
-    _sentence_starts: tuple[int, ...] = field(repr=False, default=())
-    _paragraph_starts: tuple[int, ...] = field(repr=False, default=())
+    sentence_starts: tuple[int, ...] = field(repr=False, default=())
+    paragraph_starts: tuple[int, ...] = field(repr=False, default=())
 
     @classmethod
     def of(cls, text: str, body_start: int = 0) -> Geometry:
@@ -80,8 +80,8 @@ class Geometry:
             line_starts=(0, *(m.end() for m in re.finditer("\n", text))),
             sentences=sentences,
             paragraphs=paragraphs,
-            _sentence_starts=tuple(s for s, _ in sentences),
-            _paragraph_starts=tuple(s for s, _ in paragraphs),
+            sentence_starts=tuple(s for s, _ in sentences),
+            paragraph_starts=tuple(s for s, _ in paragraphs),
         )
 
     def line_column(self, offset: int) -> tuple[int, int]:
@@ -91,11 +91,11 @@ class Geometry:
 
     def sentence_index(self, offset: int) -> int:
         """The index of the sentence that holds (or last began before) an offset; -1 before any."""
-        return bisect.bisect_right(self._sentence_starts, offset) - 1
+        return bisect.bisect_right(self.sentence_starts, offset) - 1
 
     def paragraph_index(self, offset: int) -> int:
         """The index of the paragraph that holds (or last began before) an offset."""
-        return bisect.bisect_right(self._paragraph_starts, offset) - 1
+        return bisect.bisect_right(self.paragraph_starts, offset) - 1
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
         """The sentence holding an offset (the whole line when none does)."""

@@ -66,6 +66,11 @@ def _titles() -> frozenset[str]:
     return lexicon.words("titles.txt")
 
 
+@cache
+def _role_nouns() -> frozenset[str]:
+    return lexicon.words("titles.txt") | lexicon.words("person_nouns.txt")
+
+
 def find(tokens: list[Token]) -> list[NounPhrase]:
     """Every noun phrase, in order; "X's Y" gives two, the second owned by the first."""
     phrases: list[NounPhrase] = []
@@ -144,8 +149,7 @@ def _title_before_name(tokens: list[Token], last: int, j: int) -> bool:
     before = tokens[last]
     if before.tag != "NOUN" or before.is_cap:
         return False
-    words = lexicon.words("titles.txt") | lexicon.words("person_nouns.txt")
-    return before.lower in words and j + 1 < len(tokens) and tokens[j + 1].tag == "PROPN"
+    return before.lower in _role_nouns() and j + 1 < len(tokens) and tokens[j + 1].tag == "PROPN"
 
 
 def _joins_name(tokens: list[Token], j: int, last: int) -> bool:
@@ -183,17 +187,24 @@ def _phrase(tokens: list[Token], first: int, last: int) -> NounPhrase | None:
             words[0].text,
             pronoun=True,
         )
-    content = [t for t in words if t.tag in _CONTENT]
-    if not content:
-        return None
-    heads = [t for t in words if t.tag in ("NOUN", "PROPN")]
-    head = heads[-1] if heads else content[-1]
-    determiner = tokens[first].lower if tokens[first].tag in _OPENERS else None
     # A name: its nouns are all proper ("the inaugural Tidewell Sea Swim", "The biennial Oakhollow
     # Apple Fair"; an adjective or an ordinal before it does not count)
-    name = all(t.tag == "PROPN" for t in content if t.tag in ("NOUN", "PROPN")) and any(
-        t.tag == "PROPN" for t in content
-    )
+    head = None
+    last_content = None
+    proper = common = False
+    for t in words:
+        tag = t.tag
+        if tag in _CONTENT:
+            last_content = t
+            if tag == "PROPN":
+                head, proper = t, True
+            elif tag == "NOUN":
+                head, common = t, True
+    if last_content is None:
+        return None
+    head = head or last_content
+    determiner = tokens[first].lower if tokens[first].tag in _OPENERS else None
+    name = proper and not common
     start, end = tokens[first].start, tokens[last].end
     text = " ".join(t.text for t in words)
     return NounPhrase(first, last, start, end, head, determiner, None, name, text)

@@ -126,10 +126,24 @@ def _hedges() -> dict[tuple[str, ...], str]:
     return {tuple(h.split()): h for h in lexicon.hedges()}
 
 
+_EDGES: dict[tuple[int, int], frozenset[str]] = {}
+
+
+def _edge_words(table: dict[tuple[str, ...], str], edge: int) -> frozenset[str]:
+    """The first (`edge` 0) or last (-1) words of a table's entries; the tables are cached
+    for the process, so their identity keys this one."""
+    key = (id(table), edge)
+    if key not in _EDGES:
+        _EDGES[key] = frozenset(entry[edge] for entry in table if entry)
+    return _EDGES[key]
+
+
 def _match_words(
     tokens: list[Token], at: int, table: dict[tuple[str, ...], str]
 ) -> tuple[str, int] | None:
     """The longest entry of `table` spelled by the tokens from `at`, and the last index."""
+    if tokens[at].lower not in _edge_words(table, 0):
+        return None  # most words begin no entry: skip building the keys
     for size in (3, 2, 1):
         if at + size > len(tokens):
             continue
@@ -143,6 +157,8 @@ def _match_before(
     tokens: list[Token], end: int, table: dict[tuple[str, ...], str]
 ) -> tuple[str, int] | None:
     """The longest entry of `table` spelled by the tokens that end at index `end`, and its first."""
+    if end < 0 or tokens[end].lower not in _edge_words(table, -1):
+        return None
     for size in (3, 2, 1):
         begin = end - size + 1
         if begin < 0:

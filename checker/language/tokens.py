@@ -17,6 +17,8 @@ _TOKEN = re.compile(
     r"|(?P<punct>\S)"
 )
 
+_NO_FORMS: frozenset[str] = frozenset()
+
 
 class Token:
     """A token: its text, span, kind, and what the layer learns of it (class, lemma, forms)."""
@@ -37,20 +39,22 @@ class Token:
         "text",
     )
 
-    def __init__(self, i: int, text: str, start: int, kind: str, space: bool) -> None:
+    def __init__(
+        self, i: int, text: str, start: int, end: int, kind: str, space: bool, line_start: bool
+    ) -> None:
         self.i = i
         self.text = text
-        self.lower = text.lower()
+        self.lower = lower = text.lower()
         self.start = start
-        self.end = start + len(text)
+        self.end = end
         self.kind = kind  # word, number, punct, clitic, abbr, url, email
         self.space = space  # whitespace before it
-        self.line_start = False  # first token of its line
+        self.line_start = line_start  # first token of its line
         self.sent = 0
         self.para = 0
         self.tag = ""  # the word class, set by checker.language.classes
-        self.lemma = self.lower
-        self.forms: frozenset[str] = frozenset()
+        self.lemma = lower
+        self.forms: frozenset[str] = _NO_FORMS
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.tag}, {self.start})"
@@ -64,12 +68,17 @@ class Token:
 def tokenize(text: str) -> list[Token]:
     """The tokens of a text, in order; whitespace is not a token."""
     tokens: list[Token] = []
+    append = tokens.append
+    find = text.find
     previous_end = 0
     for m in _TOKEN.finditer(text):
-        start = m.start()
-        kind = m.lastgroup or "punct"
-        token = Token(len(tokens), m.group(), start, kind, start > previous_end)
-        token.line_start = not tokens or text.find("\n", previous_end, start) >= 0
-        tokens.append(token)
-        previous_end = m.end()
+        start, end = m.span()
+        line_start = not tokens or find("\n", previous_end, start) >= 0
+        append(
+            Token(
+                len(tokens), m.group(), start, end, m.lastgroup or "punct",
+                start > previous_end, line_start,
+            )
+        )  # fmt: skip
+        previous_end = end
     return tokens
