@@ -66,3 +66,35 @@ def test_case_folding_follows_the_flags(flags: int) -> None:
     compiled = re.compile(patterns._prefiltered(r"\b(?:may|june)\b", flags), flags)
     assert bool(compiled.search("in MAY")) == bool(flags)
     assert compiled.search("in june")
+
+
+def test_a_case_folded_trigger_finds_what_the_case_insensitive_one_finds() -> None:
+    from checker.extract import scan
+
+    texts = list(TEXTS)
+    if CORPUS.is_dir():
+        texts += [p.read_text(encoding="utf-8-sig") for p in sorted(CORPUS.glob("*.txt"))[:200]]
+    texts = [t for t in texts if scan._lowered(t)[1]]
+    folded = 0
+    for deferred in _deferred():
+        if not deferred._flags & re.IGNORECASE or re.search(r"\(\?[-aiLmsux]", deferred.pattern):
+            continue  # an inline flag group would undo the folding: triggers have none
+        trigger = re.compile(deferred.pattern, deferred._flags)
+        faster = scan._folded(trigger)
+        folded += 1
+        for text in texts:
+            assert [m.span() for m in trigger.finditer(text)] == [
+                m.span() for m in faster.finditer(text.lower())
+            ], deferred.pattern
+    assert folded > 20
+
+
+def test_a_trigger_scans_the_lower_cased_text_only_when_it_folds_as_re_does() -> None:
+    from checker.extract import scan
+
+    text = "İstanbul hosts the Forum in MAY every Year"  # "İ" lower-cases to two characters
+    assert not scan._lowered(text)[1]
+    assert scan.spans(scan.UNIT, text) == [m.span() for m in scan.UNIT.finditer(text)]
+    assert [text[a:b] for a, b in scan.spans(scan.UNIT, text.replace("İ", "I"))] == ["Year"]
+    assert not scan._lowered("ſpring")[1]  # `re` folds "ſ" to "s"; lower-casing does not
+    assert [m.group() for m in re.finditer("(?i)spring", "ſpring")] == ["ſpring"]

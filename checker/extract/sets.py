@@ -54,9 +54,12 @@ _AMOUNT_BEFORE = patterns.compile(
 )
 _NOT_AMOUNT = frozenset(words("was has is its this thus his hers ours yours us as does goes plus less "
                         "unless across always perhaps whereas times"))  # fmt: skip
-ADVERB = patterns.compile(
-    rf"(?<![\w-])(?P<word>{'|'.join(sorted(_ADVERBS, key=len, reverse=True))})\b(?![-’'])",
-    re.IGNORECASE,
+ADVERB = scan.keyed(
+    patterns.compile(
+        rf"(?<![\w-])(?P<word>{'|'.join(sorted(_ADVERBS, key=len, reverse=True))})\b(?![-’'])",
+        re.IGNORECASE,
+    ),
+    *_ADVERBS,
 )
 # TimeBank and most readers take "daily", "weekly", "hourly" before a noun as a recurrence, but
 # "annual report" and "quarterly results" name a kind of thing: only as adverbs.
@@ -137,7 +140,7 @@ def _rates(text: str) -> Iterator[Draft]:
 
 
 def _adverbs(text: str) -> Iterator[Draft]:
-    for m in ADVERB.finditer(text):
+    for m in scan.every(ADVERB, text):
         word = m["word"].lower()
         if names.in_name(text, m.start(), m.end()):
             continue  # "Publishers Weekly"
