@@ -41,6 +41,13 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return cast("re.Pattern[str]", _Deferred(pattern, flags))
 
 
+def flags_of(pattern: re.Pattern[str]) -> int:
+    """A pattern's flags, without compiling a deferred one."""
+    if isinstance(pattern, _Deferred):
+        return pattern._flags
+    return pattern.flags
+
+
 def _prefiltered(pattern: str, flags: int) -> str:
     """The pattern behind a lookahead for the characters it can start with, when it opens with
     a word boundary: `re` tries "\\b(?:January|…)" in full at every position of a text, while

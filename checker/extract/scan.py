@@ -12,8 +12,11 @@ from checker.extract.lexicon import MONTH_RE, alternation, words
 _SPANS: dict[tuple[re.Pattern[str], str], list[tuple[int, int]]] = {}
 _NEEDLES: dict[re.Pattern[str], tuple[str, ...]] = {}
 _LOWER: dict[str, tuple[str, bool]] = {}
-# The characters `re` case-folds to a letter other than their lower case (its re._casefix).
-_EXTRA_CASES = re.compile("[" + "".join(chr(c) for c in sorted(_casefix._EXTRA_CASES)) + "]")
+# The characters `re` case-folds to a letter other than their lower case (its re._casefix:
+# "ſ" and "ı" match "s" and "i"); the ASCII letters among its keys are what they fold to.
+_EXTRA_CASES = re.compile(
+    "[" + "".join(chr(c) for c in sorted(_casefix._EXTRA_CASES) if c > 127) + "]"
+)
 _FOLDED: dict[re.Pattern[str], re.Pattern[str]] = {}
 _SYNTAX = re.compile(r"\\.|\(\?P[<=][^>)]*[>)]|[^\\(]+|\(")  # escapes, group names, the rest
 
@@ -51,7 +54,7 @@ def _folded(trigger: re.Pattern[str]) -> re.Pattern[str]:
             lambda m: m[0] if m[0][0] == "\\" or m[0].startswith("(?P") else m[0].lower(),
             trigger.pattern,
         )
-        _FOLDED[trigger] = patterns.compile(source, trigger.flags & ~re.IGNORECASE)
+        _FOLDED[trigger] = patterns.compile(source, patterns.flags_of(trigger) & ~re.IGNORECASE)
     return _FOLDED[trigger]
 
 
@@ -65,7 +68,7 @@ def spans(trigger: re.Pattern[str], text: str) -> list[tuple[int, int]]:
         lower, foldable = _lowered(text)
         if needles and not any(n in lower for n in needles):
             _SPANS[key] = []
-        elif trigger.flags & re.IGNORECASE and foldable:
+        elif foldable and patterns.flags_of(trigger) & re.IGNORECASE:
             _SPANS[key] = [m.span() for m in _folded(trigger).finditer(lower)]
         else:
             _SPANS[key] = [m.span() for m in trigger.finditer(text)]

@@ -38,8 +38,7 @@ class Analysis:
             if sentence != previous:
                 sentence_starts.add(token.i)
                 previous = sentence
-        lowered = {t.lower for t in found if t.kind == "word" and not t.text[:1].isupper()}
-        classes.tag(found, sentence_starts, lowered)
+        classes.tag(found, sentence_starts)
         return cls(text, geometry, found)
 
     @cached_property

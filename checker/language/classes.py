@@ -52,18 +52,19 @@ def _calendar() -> dict[str, str]:
     return {word: row[0].upper() for word, row in lexicon.table("calendar.tsv").items()}
 
 
-def tag(
-    tokens: list[Token], sentence_starts: set[int], lowered: set[str] | frozenset[str] = frozenset()
-) -> None:
-    """Give every token its tag, lemma and verb forms, left to right; `lowered` holds the words
-    the text also writes in lower case, so that "Cars account for …" starts with a noun."""
+def tag(tokens: list[Token], sentence_starts: set[int]) -> None:
+    """Give every token its tag, lemma and verb forms, left to right."""
     closed = _closed()
     calendar = _calendar()
     numbers = lexicon.number_words()
     forms = lexicon.verb_forms()
     auxiliaries = lexicon.table("auxiliaries.tsv")
     known = _LEXICAL
+    # The words the text also writes in lower case: "Cars account for …" starts with a noun.
+    lowered: set[str] = set()
     for token in tokens:
+        if token.kind == "word" and not token.text[:1].isupper():
+            lowered.add(token.lower)
         # A token's own tag depends on its text, kind and sentence start only: the same words
         # come back in every release, so it is looked up once per process, not per token.
         key = (token.text, token.kind, token.i in sentence_starts)

@@ -41,12 +41,14 @@ def segment(
 ) -> list[Clause]:
     """The clauses of every sentence (`sentences` as first and last token indices)."""
     group_at = {g.first: n for n, g in enumerate(groups)}
+    firsts = [g.first for g in groups]
     phrase_ends = [p.last for p in phrases]
     clauses: list[Clause] = []
     for number, (first, last) in enumerate(sentences):
         clauses += _sentence(
-            tokens, number, first, last, groups, group_at, phrases, phrase_ends, len(clauses)
-        )
+            tokens, number, first, last, groups, group_at, firsts, phrases, phrase_ends,
+            len(clauses),
+        )  # fmt: skip
     return clauses
 
 
@@ -137,17 +139,24 @@ def _sentence(
     last: int,
     groups: list[VerbGroup],
     group_at: dict[int, int],
+    firsts: list[int],
     phrases: list[NounPhrase],
     phrase_ends: list[int],
     offset: int,
 ) -> list[Clause]:
-    """The clauses of one sentence, `offset` being the index of its first clause overall."""
+    """The clauses of one sentence, `offset` being the index of its first clause overall
+    (`firsts`: each verb group's first token, in order)."""
     cuts: list[tuple[int, str, str | None]] = [(first, "main", None)]
     relative_open = False  # a relative clause set off by a comma is open ("X, which …, did")
     dash_open = False  # a dash opened a parenthesis the next dash closes
     k = first + 1
     opens_with_noun = tokens[first].tag in ("DET", "POSS", "PROPN", "NOUN", "PRON")
-    finite_at = [j for j in range(first, last + 1) if j in group_at and groups[group_at[j]].finite]
+    # the verb groups that start in the sentence, as (token, group); groups are in text order
+    starting = [
+        (groups[g].first, g)
+        for g in range(bisect.bisect_left(firsts, first), bisect.bisect_right(firsts, last))
+    ]
+    finite_at = [j for j, g in starting if groups[g].finite]
     while k <= last:
         # "Mireille Tassin, now 56, set up …": with no verb yet, a past form after the comma
         # is the sentence's verb, as after a relative clause
@@ -193,14 +202,14 @@ def _sentence(
             if all(c[0] != comma + 1 for c in cuts):
                 cuts.append((comma + 1, "main", ","))
                 cuts.sort()
-    _reduced_relatives(tokens, groups, group_at, first, last)
+    _reduced_relatives(tokens, groups, starting, first, last)
     clauses: list[Clause] = []
     for n, (begin, kind, opener) in enumerate(cuts):
         end = cuts[n + 1][0] - 1 if n + 1 < len(cuts) else last
         if end < begin:
             continue
         clause = Clause(begin, end, tokens[begin].start, tokens[end].end, number, kind, opener)
-        clause.verbs = [group_at[j] for j in range(begin, end + 1) if j in group_at]
+        clause.verbs = [g for j, g in starting if begin <= j <= end]
         clauses.append(clause)
     _closing_parentheticals(tokens, clauses)
     _subjects(tokens, clauses, groups, phrases, phrase_ends, offset)
@@ -208,14 +217,16 @@ def _sentence(
 
 
 def _reduced_relatives(
-    tokens: list[Token], groups: list[VerbGroup], group_at: dict[int, int], first: int, last: int
+    tokens: list[Token],
+    groups: list[VerbGroup],
+    starting: list[tuple[int, int]],
+    first: int,
+    last: int,
 ) -> None:
     """`a 17-site SMO founded in 2017 was acquired`, `applications received after …`: a past
     participle right after a noun, in a sentence whose own verb comes before or after it without
     a conjunction between, describes the noun; it is not the sentence's verb."""
-    finite = [
-        group_at[j] for j in range(first, last + 1) if j in group_at and groups[group_at[j]].finite
-    ]
+    finite = [g for _, g in starting if groups[g].finite]
     for index in finite:
         group = groups[index]
         lead = tokens[group.first]

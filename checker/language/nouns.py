@@ -206,7 +206,7 @@ def _phrase(tokens: list[Token], first: int, last: int) -> NounPhrase | None:
     determiner = tokens[first].lower if tokens[first].tag in _OPENERS else None
     name = proper and not common
     start, end = tokens[first].start, tokens[last].end
-    text = " ".join(t.text for t in words)
+    text = " ".join([t.text for t in words])
     return NounPhrase(first, last, start, end, head, determiner, None, name, text)
 
 
