@@ -7,7 +7,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -149,22 +149,27 @@ def show_progress(count: int) -> bool:
 
 def run(paths: Sequence[str], options: Options, jobs: int = 1) -> list[Outcome]:
     """Every document's outcome, in input order; `jobs` > 1 uses a process pool."""
+    return list(outcomes(paths, options, jobs))
+
+
+def outcomes(paths: Sequence[str], options: Options, jobs: int = 1) -> Iterator[Outcome]:
+    """Every document's outcome, in input order, each as soon as it and those before it are
+    done: a caller that writes each one out holds one at a time."""
     if "-" in paths:
         jobs = 1  # standard input can be read once, by this process
     progress = _Bar(len(paths)) if show_progress(len(paths)) else None
-    outcomes: list[Outcome] = []
     try:
         if jobs <= 1 or len(paths) < 2:
             settings = Settings(options)
             for path in paths:
-                outcomes.append(check_one(path, settings))
+                yield check_one(path, settings)
                 if progress:
                     progress.advance()
         else:
             pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(options,))
             try:
                 for outcome in pool.map(_work, paths, chunksize=8):
-                    outcomes.append(outcome)
+                    yield outcome
                     if progress:
                         progress.advance()
             except BaseException:
@@ -174,7 +179,6 @@ def run(paths: Sequence[str], options: Options, jobs: int = 1) -> list[Outcome]:
     finally:
         if progress:
             progress.stop()
-    return outcomes
 
 
 def _terminate(pool: ProcessPoolExecutor) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,9 +18,11 @@ from checker.output import (
     Inputs,
     Render,
     emit,
+    emit_chunks,
     guard_commands,
     plain,
     print_renderables,
+    streams_to_one,
     write_stdout,
 )
 from checker.paths import changed_since, expand
@@ -48,20 +51,43 @@ RULE_ERROR = RuleMeta(
 class Run:
     """The documents of one run: each one's outcome, in input order, and what was checked."""
 
-    def __init__(self, args: argparse.Namespace, evaluate: bool) -> None:
+    def __init__(self, args: argparse.Namespace, evaluate: bool, stream: bool = False) -> None:
+        """Check every document now, or, with `stream`, as `documents` is read."""
         paths = list(expand(args.paths))
         if getattr(args, "changed_since", None):
             paths = changed_since(args.changed_since, paths)
-        options = Options(
+        self._paths = paths
+        self._options = Options(
             release_date=args.date,
             date_order=args.date_order,
             rule_dirs=tuple(getattr(args, "rules", ())),
             evaluate=evaluate,
             fail_on=getattr(args, "fail_on", None),
         )
+        self._jobs = getattr(args, "jobs", 1)
         self.inputs = Inputs.of(args.paths, paths)
-        self.outcomes = batch.run(paths, options, getattr(args, "jobs", 1))
-        self.checked = [o for o in self.outcomes if o.report is not None]
+        self.outcomes: list[Outcome] = []
+        self.checked: list[Outcome] = []
+        self.failing = False  # a document has a finding at or above its fail-on threshold
+        if not stream:
+            for _ in self._checked(keep=True):
+                pass
+
+    def documents(self) -> Iterator[DocumentReport]:
+        """Each document's report as it is checked; only what `finish` needs is kept (the notes,
+        the problems, whether it fails), so that memory stays flat over an archive."""
+        return self._checked(keep=False)
+
+    def _checked(self, keep: bool) -> Iterator[DocumentReport]:
+        for outcome in batch.outcomes(self._paths, self._options, self._jobs):
+            self.failing = self.failing or _fails(outcome)
+            report = outcome.report
+            if not keep:
+                outcome = replace(outcome, report=None, text="")
+            self.outcomes.append(outcome)
+            if report is not None:
+                self.checked.append(outcome)
+                yield report
 
     def reports(self) -> list[DocumentReport]:
         """The reports of the documents that could be checked."""
@@ -84,13 +110,14 @@ class Run:
 
 def run_claims(args: argparse.Namespace) -> int:
     """`factcheck claims`: the claim inventory as a table or as JSON."""
-    run = Run(args, evaluate=False)
     if args.format == "json":
-        emit(report(run.reports(), __version__), json_report.render, "json", None)
-    else:
-        from checker.report.claims import table
+        run = Run(args, evaluate=False, stream=True)
+        emit_chunks(json_report.chunks(run.documents(), __version__), "json", None, run.inputs)
+        return run.finish(errors.CLEAN)
+    from checker.report.claims import table
 
-        print_renderables(table(o.report, o.text) for o in run.checked if o.report)
+    run = Run(args, evaluate=False)
+    print_renderables(table(o.report, o.text) for o in run.checked if o.report)
     return run.finish(errors.CLEAN)
 
 
@@ -102,6 +129,12 @@ def run_check(args: argparse.Namespace) -> int:
     rules = load_rules(args.rules)  # a bad rule file stops the run before any document is read
     for folder in args.rules:
         verify(folder)
+    if args.format == "json" and streams_to_one(args.output):
+        # A document at a time: a run over an archive holds one report, not all of them.
+        run = Run(args, evaluate=True, stream=True)
+        chunks = json_report.chunks(run.documents(), __version__)
+        emit_chunks(chunks, "json", args.output, run.inputs)
+        return run.finish(errors.FINDINGS if run.failing else errors.CLEAN)
     run = Run(args, evaluate=True)
     texts = {o.path: o.text for o in run.checked}
     result = report(run.reports(), __version__)
@@ -112,8 +145,7 @@ def run_check(args: argparse.Namespace) -> int:
     else:
         render = renderer(args.format, texts, rules.rules, args.show_claims, run.checked)
         emit(result, render, args.format, args.output, run.inputs)
-    failing = any(_fails(o) for o in run.checked)
-    return run.finish(errors.FINDINGS if failing else errors.CLEAN)
+    return run.finish(errors.FINDINGS if run.failing else errors.CLEAN)
 
 
 def _fails(outcome: Outcome) -> bool:

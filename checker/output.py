@@ -71,7 +71,7 @@ def _resolved(path: str | Path) -> Path:
     return Path(os.path.realpath(path))
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str | Iterable[str]) -> None:
     """Write a file whole or not at all: a temporary file beside it, then a rename. A symlink
     is written through (the link stays); a device or a pipe is written to as it is; an existing
     file keeps its permissions, a new one gets those the umask gives."""
@@ -82,14 +82,14 @@ def write_atomic(path: Path, text: str) -> None:
         info = None
     if info is not None and not stat.S_ISREG(info.st_mode):
         with target.open("w", encoding="utf-8", newline="") as device:  # /dev/null, a pipe
-            device.write(text)
+            device.writelines([text] if isinstance(text, str) else text)
         return
     target.parent.mkdir(parents=True, exist_ok=True)
     # A short name of its own, so that a long report name still leaves room for it.
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".factcheck-", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-            file.write(text)
+            file.writelines([text] if isinstance(text, str) else text)
         if info is not None:
             os.chmod(temporary, stat.S_IMODE(info.st_mode))
             if os.geteuid() == 0:  # root replacing a user's report leaves it theirs
@@ -126,6 +126,25 @@ def emit(
     return [path for path, _ in planned]
 
 
+def streams_to_one(target: str | None) -> bool:
+    """Whether a report goes to standard output or to one file, not one file per document."""
+    if target is None or target == "-":
+        return True
+    return not (target.endswith(("/", os.sep)) or Path(target).is_dir())
+
+
+def emit_chunks(chunks: Iterable[str], fmt: str, target: str | None, inputs: Inputs) -> None:
+    """Send a report made piece by piece to stdout or to one file (written whole or not at all),
+    each piece as it is made; the path is checked before the first piece is asked for."""
+    if target is None or target == "-":
+        for chunk in chunks:
+            write_stdout(guard_commands(chunk, fmt))
+        return
+    destination = Path(target)
+    inputs.refuse(destination, None)
+    _write(destination, (guard_commands(chunk, fmt) for chunk in chunks))
+
+
 def _plan(
     result: Report, render: Render, fmt: str, target: str, inputs: Inputs
 ) -> list[tuple[Path, str]]:
@@ -152,7 +171,7 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or type(exc).__name__
 
 
-def _write(path: Path, text: str) -> None:
+def _write(path: Path, text: str | Iterable[str]) -> None:
     try:
         write_atomic(path, text)
     except OSError as exc:

@@ -139,3 +139,33 @@ def test_text_is_kept_as_written() -> None:
 
 def test_round_trip() -> None:
     assert Report.model_validate(json.loads(render(report()))) == report()
+
+
+def test_the_report_made_a_document_at_a_time_is_the_same_text() -> None:
+    from checker.pipeline import report as build_report
+    from checker.report.json import chunks
+
+    document = eu_iom()
+    quiet = document.model_copy(update={"path": "quiet.txt", "findings": ()})
+    for documents in ([], [document], [document, quiet, document]):
+        whole = render(build_report(documents, "0.1.0"))
+        assert "".join(chunks(iter(documents), "0.1.0")) == whole
+        assert "".join(chunks(documents, "0.1.0", with_claims=False)) == render(
+            build_report(documents, "0.1.0"), with_claims=False
+        )
+
+
+def test_pieces_are_asked_for_one_document_at_a_time() -> None:
+    from checker.report.json import chunks
+
+    seen: list[str] = []
+
+    def documents():  # type: ignore[no-untyped-def]
+        for name in ("a.txt", "b.txt"):
+            seen.append(name)
+            yield eu_iom().model_copy(update={"path": name})
+
+    pieces = chunks(documents(), "0.1.0")
+    next(pieces)
+    assert seen == []  # the head needs no document
+    assert '"a.txt"' in next(pieces) and seen == ["a.txt"]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from checker.models import Claim, DocumentReport, Report
+from checker.models import Claim, DocumentReport, Report, Summary
 
 
 def claim_object(claim: Claim) -> dict[str, Any]:
@@ -34,3 +35,30 @@ def render(report: Report, with_claims: bool = True) -> str:
         "summary": report.summary.model_dump(mode="json"),
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def chunks(
+    documents: Iterable[DocumentReport], version: str, with_claims: bool = True
+) -> Iterator[str]:
+    """The text `render` gives for a run of these documents, a document at a time, so that a run
+    over an archive holds one report at once; the summary, last in the object, is counted on the
+    way."""
+    tool = Report.model_fields["tool"].default
+    yield "{\n" + f'  "tool": {json.dumps(tool)},\n  "version": {json.dumps(version)},\n'
+    counts = {"documents": 0, "error": 0, "warning": 0, "info": 0}
+    for document in documents:
+        body = json.dumps(document_object(document, with_claims), indent=2, ensure_ascii=False)
+        lead = '  "documents": [\n' if counts["documents"] == 0 else ",\n"
+        yield lead + "\n".join("    " + line for line in body.split("\n"))
+        counts["documents"] += 1
+        for finding in document.findings:
+            counts[finding.severity] += 1
+    yield '  "documents": [],\n' if counts["documents"] == 0 else "\n  ],\n"
+    summary = Summary(
+        documents=counts["documents"],
+        errors=counts["error"],
+        warnings=counts["warning"],
+        infos=counts["info"],
+    )
+    body = json.dumps(summary.model_dump(mode="json"), indent=2, ensure_ascii=False)
+    yield '  "summary": ' + body.replace("\n", "\n  ") + "\n}\n"
