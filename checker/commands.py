@@ -82,11 +82,13 @@ class Run:
         for outcome in batch.outcomes(self._paths, self._options, self._jobs):
             self.failing = self.failing or _fails(outcome)
             report = outcome.report
-            if not keep:
-                outcome = replace(outcome, report=None, text="")
-            self.outcomes.append(outcome)
+            if keep or outcome.notes or outcome.problem:
+                if not keep:  # what finish() says of it: its notes, its problem
+                    outcome = replace(outcome, report=None, text="")
+                self.outcomes.append(outcome)
+                if report is not None:
+                    self.checked.append(outcome)
             if report is not None:
-                self.checked.append(outcome)
                 yield report
 
     def reports(self) -> list[DocumentReport]:
