@@ -18,6 +18,7 @@ from checker.language.tokens import Token
 _OLD_AFTER = frozenset({"than", "against", "from", "versus", "vs"})
 _LAST = frozenset({"last", "previous", "prior", "year's", "same", "a", "the"})
 _ANAPHORS = frozenset({"figure", "number", "total", "tally", "count"})
+_FIGURE_REACH = 3  # paragraphs back "that figure" may look for the count it stands for
 
 
 @cache
@@ -254,22 +255,28 @@ def _before(finder: _Finder, begin: int, first: int, stated: int | None, old: in
 
 
 def _earlier(finder: _Finder, new: int, begin: int) -> int | None:
-    """`… grew to 40,366`: the old value is "that figure" of the sentence before."""
+    """`… grew to 40,366`: the old value is "that figure": the last value of its kind in the
+    sentence before or, with none there, the last count of something within a few paragraphs
+    (never a year, nor a length of time: "results in 60 seconds" is no figure that grows)."""
     tokens = finder.tokens
     if not any(t.lower in _ANAPHORS for t in tokens[begin : finder.phrases[new].first]):
         return None
-    sentence = tokens[begin].sent
+    sentence, paragraph = tokens[begin].sent, tokens[begin].para
+    times = lexicon.table("time_units.tsv")
     for index in range(new - 1, -1, -1):
         phrase = finder.phrases[index]
-        if tokens[phrase.first].sent < sentence - 1:
+        at = tokens[phrase.first]
+        if at.sent >= sentence:
+            continue
+        if paragraph - at.para > _FIGURE_REACH:
             break
         kinds = {phrase.kind, finder.phrases[new].kind}
-        year = phrase.year_like
-        if (
-            tokens[phrase.first].sent < sentence
-            and not year
-            and (len(kinds) == 1 or kinds == {"count", "bare"})
-        ):
+        if phrase.year_like or not (len(kinds) == 1 or kinds == {"count", "bare"}):
+            continue
+        head = phrase.head.lower if phrase.head is not None else ""
+        if head in times or lexicon.singular(head) in times:
+            continue
+        if at.sent == sentence - 1 or (phrase.kind == "count" and phrase.head is not None):
             return index
     return None
 

@@ -143,6 +143,20 @@ def weekday_ranges(text: str, atoms: list[Draft]) -> list[Draft]:
         if first is not None:
             atom.weekday = first
             dropped.add(id(before))
+    for lead, second, day in zip(atoms, atoms[1:], atoms[2:], strict=False):
+        # `Thursday–Friday 25–26 July`: the weekdays of a day range, in order; the first day
+        # takes the first weekday (the second day's is the first's plus one, as in the range)
+        if lead.kind != "relative" or second.kind != "relative" or day.kind != "date":
+            continue
+        if day.weekday is not None or day.date is None or day.date.day is None:
+            continue
+        pair = _WEEKDAY_PAIR.match(text, lead.start, second.end)
+        if pair is None or pair.end() != second.end or text[second.end : day.start].strip(" ,"):
+            continue
+        weekday = weekday_number(pair["first"])
+        if weekday is not None:
+            day.weekday, day.start = weekday, lead.start
+            dropped.update((id(lead), id(second)))
     return [a for a in atoms if id(a) not in dropped]
 
 

@@ -92,6 +92,7 @@ def tag(tokens: list[Token], sentence_starts: set[int]) -> None:
     _light_verbs(tokens)
     _nouns_before_auxiliaries(tokens)
     _plurals_after_numbers(tokens)
+    _plural_objects(tokens)
 
 
 def _lexical(
@@ -299,6 +300,9 @@ def _owned_name(tokens: list[Token], token: Token) -> bool:
         and (tokens[k].is_cap or tokens[k].tag == "PROPN")
     ):
         k -= 1
+    if k < token.i and tokens[k].kind == "clitic" and k > 0:
+        # "the Tidewell Men's Shed dates back": a plural's possessive inside the name
+        return tokens[k - 1].lower not in lexicon.table("irregular_plurals.tsv")
     return k < token.i and (tokens[k].kind == "clitic" or tokens[k].tag == "POSS")
 
 
@@ -374,6 +378,32 @@ def _plurals_after_numbers(tokens: list[Token]) -> None:
         while k > 0 and tokens[k].tag == "SYM" and tokens[k].text == "+":
             k -= 1
         if tokens[k].tag == "NUM":
+            token.tag = "NOUN"
+
+
+def _plural_objects(tokens: list[Token]) -> None:
+    """`has been offering low-cost loans for`, `operates shops in`: an -s form after the object
+    words of a finite verb, with a preposition, a punctuation mark or a conjunction after it, is
+    a plural noun that ends the object, not a second verb. Not after a verb whose object may be
+    a clause ("believes prices rise"), nor after a time ("opened last year hosts")."""
+    clause_verbs = lexicon.words("complement_verbs.txt") | lexicon.words("reporting_verbs.txt")
+    times = lexicon.words("time_nouns.txt")
+    for token in tokens[2:-1]:
+        if token.tag != "VERB" or token.forms != frozenset({"3sg"}):
+            continue
+        after = tokens[token.i + 1]
+        if not (after.tag in ("ADP", "CCONJ", "TO") or after.text in (",", ";", ".", ")")):
+            continue
+        k = token.i - 1
+        while k > 0 and token.i - k <= 3 and tokens[k].tag in ("NOUN", "ADJ"):
+            if tokens[k].lemma in times:
+                break
+            k -= 1
+        verb = tokens[k]
+        if k == token.i - 1 or tokens[k + 1].lemma in times or verb.tag != "VERB":
+            continue
+        finite = "3sg" in verb.forms or (k > 0 and tokens[k - 1].tag in ("AUX", "MODAL"))
+        if finite and verb.lemma not in clause_verbs and verb.lower not in clause_verbs:
             token.tag = "NOUN"
 
 
