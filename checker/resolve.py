@@ -775,7 +775,7 @@ def resolve(document: Document, analysis: Analysis, claims: list[Claim]) -> list
     for claim in claims:
         if claim.subject_span is None:
             continue
-        wants = "person" if _of_age(claim) else "organisation"
+        wants = "person" if claim.kind in _CARRY_AGES else "organisation"
         index = analysis.token_index(claim.subject_span[0])
         # named before anything is asked: a description made an entity of its own by this
         # pass ("the mill" when nothing near fits) must wait for the carriers of the next
@@ -794,7 +794,7 @@ def resolve(document: Document, analysis: Analysis, claims: list[Claim]) -> list
     for claim in ordered:
         if claim.subject_span is None or claim.id in linked:
             continue
-        wants = "person" if _of_age(claim) else "organisation"
+        wants = "person" if claim.kind in _CARRY_AGES else "organisation"
         entity, via = resolver.entity_at(
             *claim.subject_span, wants, _carriers(claim, claims, linked)
         )
@@ -813,11 +813,6 @@ def resolve(document: Document, analysis: Analysis, claims: list[Claim]) -> list
     return out
 
 
-def _of_age(claim: Claim) -> bool:
-    """Whether a claim tells a person's age: an age, a birth, an Nth birthday."""
-    return claim.kind in _CARRY_AGES or (claim.kind == "ordinal" and claim.unit == "birthday")
-
-
 def _carriers(claim: Claim, claims: list[Claim], linked: dict[str, tuple[Entity, str]]) -> set[str]:
     """The entities a claim's pronoun or description may stand for by what they have: a
     series (a first occasion, a frequency) for an Nth occasion, a beginning for a count of
@@ -826,7 +821,7 @@ def _carriers(claim: Claim, claims: list[Claim], linked: dict[str, tuple[Entity,
     def of(wanted: object) -> set[str]:
         return {linked[c.id][0].id for c in claims if c.id in linked and wanted(c)}  # type: ignore[operator]
 
-    if _of_age(claim):
+    if claim.kind in _CARRY_AGES:
         return of(lambda c: c.kind in _CARRY_AGES)
     if claim.kind == "ordinal" and claim.unit not in _YEAR_UNITS:
         series = of(lambda c: c.kind == "origin" and (c.unit == "first" or c.frequency is not None))

@@ -62,6 +62,31 @@ def _rounded(claim: Claim) -> tuple[float | None, float | None, str]:
     return value - step, value + step, "[)"
 
 
+def _scope(claim: Claim, key: tuple[object, ...], params: FigureParams) -> tuple[object, ...]:
+    """What a figure counts, as narrowly as written: "20 VIP guests" are no value of "1.9 million
+    visitors" when three values of one thing make a breakdown."""
+    return (*key, _narrowing(claim, params.narrowing), _modifiers(claim))
+
+
+def _same_value(first: Claim, second: Claim) -> bool:
+    """Whether two figures can be one value. Each round figure stands for its neighbourhood,
+    but not beside a figure written to a decimal of its scale: "3.9 million" said again in full
+    is "3,900,000", and "4,000,000" is another figure."""
+    if _to_a_decimal(first) or _to_a_decimal(second):
+        return meets(amounts.interval(first), amounts.interval(second))
+    return meets(_rounded(first), _rounded(second))
+
+
+def _to_a_decimal(claim: Claim) -> bool:
+    """A figure with no hedge whose precision is an interval ("3.9 million": 3.85 to 3.95)."""
+    return (
+        claim.hedge is None
+        and claim.low is not None
+        and claim.high is not None
+        and claim.low < claim.high
+    )
+
+
 def _comparable(claim: Claim, params: FigureParams, joined: set[str]) -> bool:
     count = claim.evidence.count if claim.evidence else None
     if claim.kind not in params.kinds or claim.id in joined or count is None:
@@ -95,6 +120,16 @@ def _narrowing(claim: Claim, words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(q for q in count.qualifiers if q.split(" ", 1)[0] in words)
 
 
+def _modifiers(claim: Claim) -> frozenset[str]:
+    """The words between a figure and its noun that narrow what it counts; not the word it
+    counts ("54 crew members" count the crew)."""
+    count = claim.evidence.count if claim.evidence else None
+    if count is None:
+        return frozenset()
+    counted = _counted(claim)
+    return frozenset(m.lower() for m in count.modifiers if lexicon.singular(m.lower()) != counted)
+
+
 def _attribute(claim: Claim) -> bool:
     """A number joined to its noun by a hyphen ("a 105-seat auditorium") describes a thing."""
     return "-" in claim.text and claim.kind == "quantity"
@@ -112,6 +147,9 @@ def _restates(earlier: Claim, later: Claim, words: tuple[str, ...]) -> bool:
     first, second = _narrowing(earlier, words), _narrowing(later, words)
     if not second <= first:
         return False  # "14 towns" and "3 towns in Portugal": a part, not the same count
+    a = earlier.evidence.count if earlier.evidence else None
+    if a is not None and not _modifiers(later) <= _modifiers(earlier):
+        return False  # "150 telesurgeries" and "18 inter-hospital telesurgeries": a part
     return _anaphoric(later)
 
 
@@ -125,21 +163,24 @@ def run(facts: Facts, claims: list[Claim], params: FigureParams) -> Iterator[Hit
     # Three or more values of one thing in one scope are a breakdown (regions, years, a table).
     values: dict[tuple[object, ...], set[float | None]] = {}
     for claim in candidates:
-        scope = (*keys[claim.id], _narrowing(claim, params.narrowing))
-        values.setdefault(scope, set()).add(claim.amount)
+        values.setdefault(_scope(claim, keys[claim.id], params), set()).add(claim.amount)
     seen: dict[tuple[str, str | None, str | None], list[Claim]] = {}
     for claim in candidates:
         key = keys[claim.id]
-        if len(values[(*key, _narrowing(claim, params.narrowing))]) >= 3:
+        if len(values[_scope(claim, key, params)]) >= 3:
             continue
         earlier = seen.setdefault(key, [])
-        for before in earlier:
-            if before.sentence == claim.sentence or not _restates(before, claim, params.narrowing):
-                continue
-            if _attribute(before) and _attribute(claim):
-                continue  # "five-star hotels" and "a six-star brand": two attributes
-            if meets(_rounded(before), _rounded(claim)):
-                break
+        # "Those 1,900,000 visitors" restates a figure given before: wrong only when no figure
+        # it can restate has its value, and then shown beside the one just given.
+        restated = [
+            before
+            for before in reversed(earlier)
+            if before.sentence != claim.sentence
+            and _restates(before, claim, params.narrowing)
+            and not (_attribute(before) and _attribute(claim))  # "five-star", "six-star"
+        ]
+        if restated and not any(_same_value(before, claim) for before in restated):
+            before = restated[0]
             first, second = amounts.written(before), amounts.written(claim)
             working = f"{first} and {second} cannot both be true"
             yield Hit(
@@ -150,5 +191,4 @@ def run(facts: Facts, claims: list[Claim], params: FigureParams) -> Iterator[Hit
                 working=working,
                 claims=(claim.id, before.id),
             )
-            break
         earlier.append(claim)

@@ -16,6 +16,9 @@ from checker.language.tokens import Token
 _GAP = (
     9  # tokens between an origin verb and its date, at most ("was first held on the seafront in")
 )
+# … or of words and phrases, a noun phrase counting as one, when the tokens are more
+# ("joined the Harlowmere Sea Scout Group as a part-time driver in 2019")
+_PHRASE_GAP = 5
 _DOOR_NOUNS = frozenset({"doors", "gates"})
 _OBJECT_CUES = {
     "debut": "first",
@@ -152,13 +155,29 @@ def _governing(analysis: Analysis, index: int) -> int | None:
         verb = analysis.verb_groups[group]
     if verb.last < index:
         between = tokens[verb.last + 1 : index]
-        if len(between) > _GAP or any(t.text in (";", ":") for t in between):
+        if any(t.text in (";", ":") for t in between):
+            return None
+        if len(between) > _GAP and _units(analysis, verb.last + 1, index) > _PHRASE_GAP:
             return None
         if any(t.lower in ("and", "or") for t in between) and any(
             t.kind == "number" for t in between
         ):
             return None  # "founded the nonprofit in 2021 and in 2022 …": that date is the verb's
     return group
+
+
+def _units(analysis: Analysis, first: int, end: int) -> int:
+    """The words and phrases from token `first` to before `end`, a noun phrase counting as one:
+    "the Harlowmere Sea Scout Group as a part-time driver in" is four."""
+    phrases: set[int] = set()
+    words = 0
+    for k in range(first, end):
+        phrase = analysis.phrase_of(k)
+        if phrase is None:
+            words += 1
+        else:
+            phrases.add(phrase)
+    return words + len(phrases)
 
 
 def _by_verb(analysis: Analysis, index: int, atom: Draft) -> Draft | None:
