@@ -715,6 +715,23 @@ class Resolver:
             and lexicon.singular(entity.name.split()[-1].lower()) in wanted
         }
 
+    def _kin_before(self, index: int) -> bool:
+        """Whether a person is described before token `index` in its sentence ("Felix's younger
+        sister lost her life before her seventh birthday"): "her" is hers, not a person with
+        a birth said sentences back."""
+        analysis = self.analysis
+        sentence = analysis.tokens[index].sent
+        people = lexicon.words("person_nouns.txt")
+        k = analysis.phrases_before(index) - 1
+        while k >= 0:
+            phrase = analysis.noun_phrases[k]
+            if analysis.tokens[phrase.first].sent != sentence:
+                return False
+            if not phrase.name and not phrase.pronoun and phrase.head.lemma in people:
+                return True
+            k -= 1
+        return False
+
     def _subject_before(self, phrase_index: int, index: int) -> bool:
         """Whether a noun phrase is the subject of a clause before token `index` in its
         sentence: what a pronoun after it most likely stands for, whatever else fits."""
@@ -750,7 +767,12 @@ class Resolver:
             tok = analysis.tokens[phrase.first]
             # "they" may stand for an organisation's name, but only for one said just before
             far = not (plural and entity.plural is None)
-            if far and entity.id in carriers and paragraph - tok.para <= 6:
+            if (
+                far
+                and entity.id in carriers
+                and paragraph - tok.para <= 6
+                and not (kind == "person" and tok.sent < sentence and self._kin_before(index))
+            ):
                 return entity, self._shown(phrase)
             if (
                 nearest[0] is None
@@ -823,6 +845,9 @@ def _carriers(claim: Claim, claims: list[Claim], linked: dict[str, tuple[Entity,
 
     if claim.kind in _CARRY_AGES:
         return of(lambda c: c.kind in _CARRY_AGES)
+    if claim.kind == "ordinal" and claim.unit == "birthday":
+        # "his 86th birthday" is a person's age, "its 9th birthday" an organisation's years
+        return of(lambda c: c.kind in _CARRY_AGES or c.kind == "origin")
     if claim.kind == "ordinal" and claim.unit not in _YEAR_UNITS:
         series = of(lambda c: c.kind == "origin" and (c.unit == "first" or c.frequency is not None))
         if series:

@@ -121,6 +121,10 @@ class Analysis:
     def _phrase_firsts(self) -> list[int]:
         return [p.first for p in self.noun_phrases]
 
+    def phrases_before(self, index: int) -> int:
+        """How many noun phrases start before token `index`."""
+        return bisect.bisect_left(self._phrase_firsts, index)
+
     def phrase_of(self, index: int) -> int | None:
         """The noun phrase that holds a token, or None."""
         at = bisect.bisect_right(self._phrase_firsts, index) - 1
