@@ -20,6 +20,9 @@ _YEAR_UNITS = frozenset({"year", "anniversary", "birthday", "years since"})
 _PERSON_WORDS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
 _THING_WORDS = frozenset({"it", "its", "itself", "they", "their", "them"})
 _REACH = 3  # sentences back a pronoun or a description looks for what it stands for
+# paragraphs back a pronoun looks for an entity that has what its claim is checked against (a
+# first occasion for "its 27th edition", a birth for an age): rarer, so sought further
+_CARRIER_REACH = 10
 
 
 @dataclass
@@ -304,6 +307,8 @@ class Resolver:
         )
         if not (pronoun or described):
             return None, ""
+        if pronoun and _expletive(analysis.tokens, index):
+            return None, ""  # "It has been five years since we received a grant": no one's
         if pronoun:
             fronted, ahead = self._fronted_subject(index, person)
             if ahead is not None:
@@ -770,7 +775,7 @@ class Resolver:
             if (
                 far
                 and entity.id in carriers
-                and paragraph - tok.para <= 6
+                and paragraph - tok.para <= _CARRIER_REACH
                 and not (kind == "person" and tok.sent < sentence and self._kin_before(index))
             ):
                 return entity, self._shown(phrase)
@@ -783,9 +788,25 @@ class Resolver:
                 nearest = entity, self._shown(phrase)
                 if tok.sent == sentence and self._subject_before(phrase_index, index):
                     return nearest  # "the Shed has been giving …: its first meeting was held"
-            if paragraph - tok.para > 6:
+            if paragraph - tok.para > _CARRIER_REACH:
                 break
         return nearest
+
+
+def _expletive(tokens: list[Token], index: int) -> bool:
+    """`It has been five years since …`, `It is 20 years since …`: an "it" that a time and a
+    "since" follow stands for nothing."""
+    if tokens[index].lower != "it":
+        return False
+    k = index + 1
+    while k < len(tokens) and k - index <= 3 and tokens[k].tag in ("AUX", "ADV", "NEG"):
+        k += 1
+    if k == index + 1 or tokens[k - 1].lemma != "be":
+        return False
+    sentence = tokens[index].sent
+    return any(
+        t.lower == "since" and t.sent == sentence for t in tokens[k : min(len(tokens), k + 8)]
+    )
 
 
 def resolve(document: Document, analysis: Analysis, claims: list[Claim]) -> list[Claim]:
