@@ -47,9 +47,9 @@ def folder_of(releases: int, corpus: Path, into: Path) -> Path:
     return into
 
 
-def watch_run(folder: Path, jobs: int) -> None:
-    """Run `factcheck check --format json --jobs N` and print RSS at each tenth of its run."""
-    command = [sys.executable, "-m", "checker", "check", "--format", "json", "--jobs", str(jobs)]
+def watch_run(folder: Path, jobs: int, fmt: str = "json") -> None:
+    """Run `factcheck check --format FMT --jobs N` and print RSS at each tenth of its run."""
+    command = [sys.executable, "-m", "checker", "check", "--format", fmt, "--jobs", str(jobs)]
     began = time.perf_counter()
     child = subprocess.Popen([*command, str(folder)], cwd=ROOT, stdout=subprocess.DEVNULL)
     samples: list[tuple[float, float, list[float]]] = []
@@ -62,7 +62,7 @@ def watch_run(folder: Path, jobs: int) -> None:
     took = time.perf_counter() - began
     if child.returncode not in (0, 1):
         raise SystemExit(f"bench: --jobs {jobs} exited {child.returncode}")
-    print(f"\n--jobs {jobs}: {took:.0f} s, exit status {child.returncode}; RSS (MB) at each "
+    print(f"\n--format {fmt} --jobs {jobs}: {took:.0f} s, exit status {child.returncode}; RSS (MB) at each "
           f"tenth of the run: main process{', largest worker' if jobs > 1 else ''}")  # fmt: skip
     for tenth in range(1, 11):
         upto = [s for s in samples if s[0] <= took * tenth / 10]
@@ -104,6 +104,7 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="N (default: cores)")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--skip", choices=("run", "api"), action="append", default=[])
+    parser.add_argument("--format", default="json", help="the run's report format (json, text)")
     args = parser.parse_args()
     if not args.corpus.is_dir():
         print(f"bench: {args.corpus}: no corpus (../shared is absent)", file=sys.stderr)
@@ -114,7 +115,7 @@ def main() -> int:
         folder = folder_of(args.releases, args.corpus, Path(temporary))
         if "run" not in args.skip:
             for jobs in dict.fromkeys((1, args.jobs)):
-                watch_run(folder, jobs)
+                watch_run(folder, jobs, args.format)
         if "api" not in args.skip:
             watch_api(folder)
     print(f"load average after: {os.getloadavg()[0]:.2f}")

@@ -70,18 +70,31 @@ class Run:
         self.checked: list[Outcome] = []
         self.failing = False  # a document has a finding at or above its fail-on threshold
         if not stream:
-            for _ in self._checked(keep=True):
-                pass
+            self.check_all()
+
+    @property
+    def count(self) -> int:
+        """How many documents the run checks."""
+        return len(self._paths)
+
+    def check_all(self) -> None:
+        """Check every document now, keeping each one's report and text."""
+        for _ in self._checked(keep=True):
+            pass
 
     def documents(self) -> Iterator[DocumentReport]:
         """Each document's report as it is checked; only what `finish` needs is kept (the notes,
         the problems, whether it fails), so that memory stays flat over an archive."""
+        return (report for report, _ in self._checked(keep=False))
+
+    def documents_with_texts(self) -> Iterator[tuple[DocumentReport, str | None]]:
+        """Each document's report and text as it is checked, as `documents` keeps them."""
         return self._checked(keep=False)
 
-    def _checked(self, keep: bool) -> Iterator[DocumentReport]:
+    def _checked(self, keep: bool) -> Iterator[tuple[DocumentReport, str | None]]:
         for outcome in batch.outcomes(self._paths, self._options, self._jobs):
             self.failing = self.failing or _fails(outcome)
-            report = outcome.report
+            report, text = outcome.report, outcome.text
             if keep or outcome.notes or outcome.problem:
                 if not keep:  # what finish() says of it: its notes, its problem
                     outcome = replace(outcome, report=None, text="")
@@ -89,7 +102,7 @@ class Run:
                 if report is not None:
                     self.checked.append(outcome)
             if report is not None:
-                yield report
+                yield report, text
 
     def reports(self) -> list[DocumentReport]:
         """The reports of the documents that could be checked."""
@@ -112,13 +125,16 @@ class Run:
 
 def run_claims(args: argparse.Namespace) -> int:
     """`factcheck claims`: the claim inventory as a table or as JSON."""
-    if args.format == "json":
-        run = Run(args, evaluate=False, stream=True)
+    run = Run(args, evaluate=False, stream=True)
+    if args.format == "json" and not batch.show_progress(run.count):  # as `check` streams
         emit_chunks(json_report.chunks(run.documents(), __version__), "json", None, run.inputs)
         return run.finish(errors.CLEAN)
     from checker.report.claims import table
 
-    run = Run(args, evaluate=False)
+    run.check_all()
+    if args.format == "json":
+        emit(report(run.reports(), __version__), json_report.render, "json", None)
+        return run.finish(errors.CLEAN)
     print_renderables(table(o.report, o.text) for o in run.checked if o.report)
     return run.finish(errors.CLEAN)
 
@@ -131,13 +147,21 @@ def run_check(args: argparse.Namespace) -> int:
     rules = load_rules(args.rules)  # a bad rule file stops the run before any document is read
     for folder in args.rules:
         verify(folder)
-    if args.format == "json" and streams_to_one(args.output):
-        # A document at a time: a run over an archive holds one report, not all of them.
-        run = Run(args, evaluate=True, stream=True)
+    run = Run(args, evaluate=True, stream=True)
+    # A document at a time, so that a run over an archive holds one report, not all of them;
+    # but not to a terminal that shows a progress bar, which the report would print through.
+    to_stdout = args.output in (None, "-")
+    live = to_stdout and batch.show_progress(run.count)
+    if args.format == "json" and streams_to_one(args.output) and not live:
         chunks = json_report.chunks(run.documents(), __version__)
         emit_chunks(chunks, "json", args.output, run.inputs)
         return run.finish(errors.FINDINGS if run.failing else errors.CLEAN)
-    run = Run(args, evaluate=True)
+    if args.format == "text" and args.output is None and not live:
+        from checker.report.terminal import stream
+
+        print_renderables(stream(run.documents_with_texts(), show_claims=args.show_claims))
+        return run.finish(errors.FINDINGS if run.failing else errors.CLEAN)
+    run.check_all()
     texts = {o.path: o.text for o in run.checked}
     result = report(run.reports(), __version__)
     if args.format == "text" and args.output is None:

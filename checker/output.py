@@ -223,13 +223,13 @@ def print_renderables(items: Iterable[RenderableType]) -> None:
     console = Console(highlight=False)
     if not console.is_terminal:
         console = Console(highlight=False, width=UNWRAPPED)
-    with console.capture() as captured:
-        for item in items:
+    for item in items:  # each as it comes: a long run's report is never held whole
+        with console.capture() as captured:
             console.print(item)
-    text = captured.get()
-    if not console.is_terminal:
-        text = unpadded(text)
-    write_stdout(guard_commands(text, "text"))
+        text = captured.get()
+        if not console.is_terminal:
+            text = unpadded(text)
+        write_stdout(guard_commands(text, "text"))
 
 
 def plain(items: Iterable[RenderableType]) -> str:

@@ -346,3 +346,26 @@ def test_a_span_and_a_related_span_are_underlined_exactly(
     assert all(cell_len(line) <= width for line in output.splitlines())
     assert underlined(output).replace(" ", "") == "".join(text[primary[0] : primary[1]].split())
     assert underlined(output, "-").replace(" ", "") == "".join(text[other[0] : other[1]].split())
+
+
+def test_the_streamed_report_is_the_report_and_asks_for_one_document_at_a_time() -> None:
+    from checker.report.terminal import renderables, stream
+
+    report, texts = two_documents()
+    seen: list[str] = []
+
+    def documents():  # type: ignore[no-untyped-def]
+        for document in report.documents:
+            seen.append(document.path)
+            yield document, texts.get(document.path)
+
+    def printed(items) -> str:  # type: ignore[no-untyped-def]
+        console = Console(file=io.StringIO(), width=100, color_system=None)
+        for item in items:
+            console.print(item)
+        return console.file.getvalue()  # type: ignore[attr-defined]
+
+    pieces = stream(documents())
+    next(pieces)
+    assert seen == ["forum.txt"]  # the first finding is out before the second document is read
+    assert printed([next(pieces), *pieces]) == printed(renderables(report, texts)[1:])

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
-from checker.models import DocumentReport, Finding, Report
+from checker.models import DocumentReport, Finding, Report, Summary
 from checker.report.claims import table
 from checker.report.excerpt import (
     GUTTER_STYLE,
@@ -174,19 +175,43 @@ def renderables(
     report: Report, texts: dict[str, str], show_claims: bool = False
 ) -> list[RenderableType]:
     """The whole report: each document's findings, its line and claims, then the summary."""
-    out: list[RenderableType] = []
-    for document in report.documents:
-        text = texts.get(document.path)
+    return list(stream(((d, texts.get(d.path)) for d in report.documents), show_claims))
+
+
+def stream(
+    documents: Iterable[tuple[DocumentReport, str | None]], show_claims: bool = False
+) -> Iterator[RenderableType]:
+    """The report's renderables a document at a time, as `renderables` gives them: the totals
+    and the summary come last, from what is kept of each document (its findings)."""
+    kept: list[DocumentReport] = []
+    count, severities = 0, {"error": 0, "warning": 0, "info": 0}
+    for document, text in documents:
         by_paragraph = any(f.paragraph is not None for f in document.findings)
         source = Source(text, by_paragraph, document.layout) if text is not None else None
         for finding in document.findings:
-            out += [Diagnostic(finding, document.path, source), Text("")]
-        out += [document_line(document), Text("")]
+            yield Diagnostic(finding, document.path, source)
+            yield Text("")
+        yield document_line(document)
+        yield Text("")
         if show_claims:
-            out += [table(document, text or ""), Text("")]
-    if len(report.documents) > 1 and any(d.findings for d in report.documents):
-        out += [totals(report), Text("")]
-    return [*out, summary_line(report)]
+            yield table(document, text or "")
+            yield Text("")
+        count += 1
+        for finding in document.findings:
+            severities[finding.severity] += 1
+        if document.findings:
+            kept.append(document.model_copy(update={"claims": ()}))
+    summary = Summary(
+        documents=count,
+        errors=severities["error"],
+        warnings=severities["warning"],
+        infos=severities["info"],
+    )
+    seen = Report(version="", documents=tuple(kept), summary=summary)
+    if count > 1 and kept:
+        yield totals(seen)
+        yield Text("")
+    yield summary_line(seen)
 
 
 def render(
