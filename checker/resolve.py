@@ -484,6 +484,12 @@ class Resolver:
                if "gerund" not in t.forms and "participle" not in t.forms):  # fmt: skip
             return False, None  # "It grew, and …": the pronoun is a subject itself
         subject = relations.subject_of(analysis, comma + 1)
+        if subject is None:
+            # "Now in its third year, RALLY, where innovation convenes, brings …": a name right
+            # after the fronted phrase is its subject, whatever the clauses made of the rest
+            subject = analysis.phrase_of(comma + 1)
+            if subject is not None and not analysis.noun_phrases[subject].name:
+                subject = None
         if subject is None or analysis.noun_phrases[subject].first != comma + 1:
             return False, None
         found = analysis.noun_phrases[subject]

@@ -314,6 +314,8 @@ def _by_noun(analysis: Analysis, index: int, atom: Draft) -> Draft | None:
     if k < 0:
         return None
     token = tokens[k]
+    if token.text == "EST" and (k + 1 >= len(tokens) or tokens[k + 1].text != "."):
+        return None  # "10:00 a.m. EST on Friday": Eastern time, not "est. 2015"
     noun = _nouns().get(token.lower.rstrip("."))
     if noun is not None and k == index - 1 and token.lower.endswith("ing"):
         return None  # "on sale beginning Monday, Feb. 10": "from", not a beginning
@@ -347,6 +349,8 @@ def _by_noun(analysis: Analysis, index: int, atom: Draft) -> Draft | None:
     if phrase is not None:
         found = analysis.noun_phrases[phrase]
         words = [t.lower for t in tokens[found.first : found.last + 1]]
+        if _first_period(words):
+            return None  # "its first half year 2025 performance", "the first quarter 2025"
         if "first" in words or "inaugural" in words:
             if (
                 found.head.lower in lexicon.words("series_nouns.txt")
@@ -367,6 +371,25 @@ def _by_noun(analysis: Analysis, index: int, atom: Draft) -> Draft | None:
         return _draft(analysis, atom, tokens[k - 2].start, atom.end, "in business since", "founding",
                       relations.subject_of(analysis, k))  # fmt: skip
     return _excepted(analysis, index, atom)
+
+
+def _first_period(words: list[str]) -> bool:
+    """Whether "first" opens a part of a period ("first half year 2025", "the first quarter of
+    2024"), not a first occasion ("the first half marathon in 2017")."""
+    units = lexicon.table("time_units.tsv")
+    for k in range(len(words) - 1):
+        if words[k] != "first":
+            continue
+        part, after = words[k + 1], words[k + 2] if k + 2 < len(words) else None
+        if part in ("half", "semester", "trimester") or lexicon.singular(part) in units:
+            # "the first half marathon", "the first quarter final": an event after all
+            return (
+                after is None
+                or after == "of"
+                or after[:1].isdigit()
+                or (lexicon.singular(after) in units)
+            )
+    return False
 
 
 def _excepted(analysis: Analysis, index: int, atom: Draft) -> Draft | None:
