@@ -242,7 +242,37 @@ def _verb_or_noun(
         and (nxt in ("PROPN", "DET", "POSS", "NUM") or (after is not None and after.is_cap))
     ):
         return "VERB"  # "…, joins Amberlin Print Works as"
+    if (
+        "3sg" in forms
+        and nxt in ("ADP", "TO", "ADV")
+        and after is not None
+        and after.lower != "of"  # "…, which could affect the business, results of operations"
+        and _after_set_off(tokens, token)
+    ):
+        return "VERB"  # "The Festival, first held in 2010, opens on 4 July"
     return "NOUN"
+
+
+def _after_set_off(tokens: list[Token], token: Token) -> bool:
+    """Whether a word follows the comma that closes a participial or relative phrase set off
+    after the subject (", first held in 2010,", ", which opened in 1984,"): the sentence's
+    verb comes next, not a plural noun of a list ("cars, buses, trains in")."""
+    k = token.i - 1
+    if k < 1 or tokens[k].text != ",":
+        return False
+    j = k - 1
+    while j > 0 and k - j <= 12 and tokens[j].sent == token.sent and tokens[j].text != ",":
+        j -= 1
+    if j <= 0 or tokens[j].text != "," or tokens[j].sent != token.sent:
+        return False
+    opener = j + 1
+    while opener < k and (tokens[opener].tag == "ADV" or tokens[opener].lower == "first"):
+        opener += 1  # "first held", "now based" ("first" is an adverb only after this pass)
+    lead = tokens[opener]
+    participle = "participle" in lead.forms and (
+        lead.tag == "VERB" or tokens[opener - 1].lower == "first"  # "first held": not yet VERB
+    )
+    return participle or (lead.tag == "SCONJ" and lead.lower in ("which", "who"))
 
 
 def _ed_lemma(word: str) -> str:
