@@ -708,8 +708,10 @@ class Resolver:
                 break  # phrases are in order: the rest come after the pronoun
             if other.first <= phrase.last or other.head.i >= index:
                 continue
-            if not other.name and lexicon.plural_of_noun(other.head.text) is not None:
-                return True
+            tokens = self.analysis.tokens
+            counted = any(t.tag == "NUM" for t in tokens[max(0, other.first - 1) : other.head.i])
+            if (not other.name or counted) and lexicon.plural_of_noun(other.head.text) is not None:
+                return True  # a name counted is a plural too ("31.8 million Hispanic Americans")
         return False
 
     def _of_kind(self, generic: str) -> set[str]:
