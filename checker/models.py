@@ -267,6 +267,27 @@ class Summary(Frozen):
     infos: int
 
 
+class Tally:
+    """A run's counts, added up a document at a time (a streamed report keeps no documents)."""
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self.severities = {"error": 0, "warning": 0, "info": 0}
+
+    def add(self, document: DocumentReport) -> None:
+        """Count one document and its findings."""
+        self.documents += 1
+        for finding in document.findings:
+            self.severities[finding.severity] += 1
+
+    def summary(self) -> Summary:
+        """The counts so far."""
+        s = self.severities
+        return Summary(
+            documents=self.documents, errors=s["error"], warnings=s["warning"], infos=s["info"]
+        )
+
+
 class Report(Frozen):
     """Everything one run found, in input order."""
 

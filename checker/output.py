@@ -149,7 +149,7 @@ def _plan(
     result: Report, render: Render, fmt: str, target: str, inputs: Inputs
 ) -> list[tuple[Path, str]]:
     destination = Path(target)
-    if not (target.endswith(("/", os.sep)) or destination.is_dir()):
+    if streams_to_one(target):
         inputs.refuse(destination, None)
         return [(destination, render(result))]
     planned: list[tuple[Path, str]] = []

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from checker.document import Document
 from checker.extract import extract
 from checker.language.analysis import Analysis
-from checker.models import Claim, DocumentReport, Finding, Layout, Report, Summary
+from checker.models import Claim, DocumentReport, Finding, Layout, Report, Tally
 from checker.resolve import resolve
 
 Evaluator = Callable[[Document, list[Claim]], list[Finding]]
@@ -39,14 +39,7 @@ def analyse(document: Document, evaluate: Evaluator | None = None) -> DocumentRe
 
 def report(documents: Sequence[DocumentReport], version: str) -> Report:
     """A run's report with its summary counts."""
-    findings = [f for d in documents for f in d.findings]
-    return Report(
-        version=version,
-        documents=tuple(documents),
-        summary=Summary(
-            documents=len(documents),
-            errors=sum(f.severity == "error" for f in findings),
-            warnings=sum(f.severity == "warning" for f in findings),
-            infos=sum(f.severity == "info" for f in findings),
-        ),
-    )
+    tally = Tally()
+    for document in documents:
+        tally.add(document)
+    return Report(version=version, documents=tuple(documents), summary=tally.summary())

@@ -700,7 +700,7 @@ class Resolver:
         """Whether a plural common noun comes after a name and before token `index`: "…
         31.8 million Hispanic Americans were … They represent 19%" are the Americans, not the
         festival named two sentences before."""
-        phrases = self.analysis.noun_phrases
+        phrases, tokens = self.analysis.noun_phrases, self.analysis.tokens
         at = self.analysis.phrase_of(phrase.first)
         for k in range(at + 1 if at is not None else 0, len(phrases)):
             other = phrases[k]
@@ -708,7 +708,6 @@ class Resolver:
                 break  # phrases are in order: the rest come after the pronoun
             if other.first <= phrase.last or other.head.i >= index:
                 continue
-            tokens = self.analysis.tokens
             counted = any(t.tag == "NUM" for t in tokens[max(0, other.first - 1) : other.head.i])
             if (not other.name or counted) and lexicon.plural_of_noun(other.head.text) is not None:
                 return True  # a name counted is a plural too ("31.8 million Hispanic Americans")

@@ -147,8 +147,7 @@ def _restates(earlier: Claim, later: Claim, words: tuple[str, ...]) -> bool:
     first, second = _narrowing(earlier, words), _narrowing(later, words)
     if not second <= first:
         return False  # "14 towns" and "3 towns in Portugal": a part, not the same count
-    a = earlier.evidence.count if earlier.evidence else None
-    if a is not None and not _modifiers(later) <= _modifiers(earlier):
+    if not _modifiers(later) <= _modifiers(earlier):
         return False  # "150 telesurgeries" and "18 inter-hospital telesurgeries": a part
     return _anaphoric(later)
 

@@ -44,6 +44,12 @@ def _lowered(text: str) -> tuple[str, bool]:
     return _LOWER[text]
 
 
+def _absent(pattern: re.Pattern[str], lower: str) -> bool:
+    """Whether a keyed pattern's needles are all missing from the lower-cased text."""
+    needles = _NEEDLES.get(pattern, ())
+    return bool(needles) and not any(n in lower for n in needles)
+
+
 def _folded(trigger: re.Pattern[str]) -> re.Pattern[str]:
     """A case-insensitive trigger as a case-sensitive one over the lower-cased text: `re` folds
     the case of every character it compares, and runs about twice as fast when it need not."""
@@ -64,9 +70,8 @@ def spans(trigger: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     if key not in _SPANS:
         if len(_SPANS) > 64:  # one document's triggers at a time: keep memory flat
             _SPANS.clear()
-        needles = _NEEDLES.get(trigger)
         lower, foldable = _lowered(text)
-        if needles and not any(n in lower for n in needles):
+        if _absent(trigger, lower):
             _SPANS[key] = []
         elif foldable and patterns.flags_of(trigger) & re.IGNORECASE:
             _SPANS[key] = [m.span() for m in _folded(trigger).finditer(lower)]
@@ -78,8 +83,7 @@ def spans(trigger: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 def every(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, for a pattern `keyed` with the needles one of which each of its
     matches holds: a document that holds none is not scanned at all."""
-    needles = _NEEDLES.get(pattern)
-    if needles and not any(n in _lower(text) for n in needles):
+    if _absent(pattern, _lower(text)):
         return iter(())
     return pattern.finditer(text)
 

@@ -411,12 +411,18 @@ def _plurals_after_numbers(tokens: list[Token]) -> None:
             token.tag = "NOUN"
 
 
+@cache
+def _clause_verbs() -> frozenset[str]:
+    """Verbs whose object may be a clause: of thinking and of saying."""
+    return lexicon.words("complement_verbs.txt") | lexicon.words("reporting_verbs.txt")
+
+
 def _plural_objects(tokens: list[Token]) -> None:
     """`has been offering low-cost loans for`, `operates shops in`: an -s form after the object
     words of a finite verb, with a preposition, a punctuation mark or a conjunction after it, is
     a plural noun that ends the object, not a second verb. Not after a verb whose object may be
     a clause ("believes prices rise"), nor after a time ("opened last year hosts")."""
-    clause_verbs = lexicon.words("complement_verbs.txt") | lexicon.words("reporting_verbs.txt")
+    clause_verbs = _clause_verbs()
     times = lexicon.words("time_nouns.txt")
     for token in tokens[2:-1]:
         if token.tag != "VERB" or token.forms != frozenset({"3sg"}):

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from checker.models import Claim, DocumentReport, Report, Summary
+from checker.models import Claim, DocumentReport, Report, Tally
 
 
 def claim_object(claim: Claim) -> dict[str, Any]:
@@ -45,20 +45,13 @@ def chunks(
     way."""
     tool = Report.model_fields["tool"].default
     yield "{\n" + f'  "tool": {json.dumps(tool)},\n  "version": {json.dumps(version)},\n'
-    counts = {"documents": 0, "error": 0, "warning": 0, "info": 0}
+    tally = Tally()
     for document in documents:
         body = json.dumps(document_object(document, with_claims), indent=2, ensure_ascii=False)
-        lead = '  "documents": [\n' if counts["documents"] == 0 else ",\n"
+        lead = '  "documents": [\n' if tally.documents == 0 else ",\n"
         yield lead + "\n".join("    " + line for line in body.split("\n"))
-        counts["documents"] += 1
-        for finding in document.findings:
-            counts[finding.severity] += 1
-    yield '  "documents": [],\n' if counts["documents"] == 0 else "\n  ],\n"
-    summary = Summary(
-        documents=counts["documents"],
-        errors=counts["error"],
-        warnings=counts["warning"],
-        infos=counts["info"],
-    )
+        tally.add(document)
+    yield '  "documents": [],\n' if tally.documents == 0 else "\n  ],\n"
+    summary = tally.summary()
     body = json.dumps(summary.model_dump(mode="json"), indent=2, ensure_ascii=False)
     yield '  "summary": ' + body.replace("\n", "\n  ") + "\n}\n"

@@ -9,7 +9,7 @@ from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
-from checker.models import DocumentReport, Finding, Report, Summary
+from checker.models import DocumentReport, Finding, Report, Tally
 from checker.report.claims import table
 from checker.report.excerpt import (
     GUTTER_STYLE,
@@ -184,7 +184,7 @@ def stream(
     """The report's renderables a document at a time, as `renderables` gives them: the totals
     and the summary come last, from what is kept of each document (its findings)."""
     kept: list[DocumentReport] = []
-    count, severities = 0, {"error": 0, "warning": 0, "info": 0}
+    tally = Tally()
     for document, text in documents:
         by_paragraph = any(f.paragraph is not None for f in document.findings)
         source = Source(text, by_paragraph, document.layout) if text is not None else None
@@ -196,19 +196,11 @@ def stream(
         if show_claims:
             yield table(document, text or "")
             yield Text("")
-        count += 1
-        for finding in document.findings:
-            severities[finding.severity] += 1
+        tally.add(document)
         if document.findings:
             kept.append(document.model_copy(update={"claims": ()}))
-    summary = Summary(
-        documents=count,
-        errors=severities["error"],
-        warnings=severities["warning"],
-        infos=severities["info"],
-    )
-    seen = Report(version="", documents=tuple(kept), summary=summary)
-    if count > 1 and kept:
+    seen = Report(version="", documents=tuple(kept), summary=tally.summary())
+    if tally.documents > 1 and kept:
         yield totals(seen)
         yield Text("")
     yield summary_line(seen)
