@@ -381,7 +381,7 @@ def _first_period(words: list[str]) -> bool:
         if words[k] != "first":
             continue
         part, after = words[k + 1], words[k + 2] if k + 2 < len(words) else None
-        if part in ("half", "semester", "trimester") or lexicon.singular(part) in units:
+        if part in lexicon.words("period_parts.txt") or lexicon.singular(part) in units:
             # "the first half marathon", "the first quarter final": an event after all
             return (
                 after is None
