@@ -370,11 +370,15 @@ def _to(tokens: list[Token], token: Token) -> str:
 
 def _light_verbs(tokens: list[Token]) -> None:
     """`takes place`, `took part`: the verb and its noun, whatever came before them."""
-    pairs = {(row[0], row[1]) for row in lexicon.rows("light_verbs.tsv")}
+    pairs = _light_verb_pairs()
     for token in tokens[:-1]:
-        nxt = tokens[token.i + 1]
-        if (token.lemma, nxt.lower) in pairs and token.forms:
-            token.tag, nxt.tag = "VERB", "NOUN"
+        if token.forms and (token.lemma, tokens[token.i + 1].lower) in pairs:
+            token.tag, tokens[token.i + 1].tag = "VERB", "NOUN"
+
+
+@cache
+def _light_verb_pairs() -> frozenset[tuple[str, str]]:
+    return frozenset((row[0], row[1]) for row in lexicon.rows("light_verbs.tsv"))
 
 
 def _nouns_before_auxiliaries(tokens: list[Token]) -> None:

@@ -13,6 +13,7 @@ from checker.language.verbs import VerbGroup
 _RELATIVES = frozenset({"who", "which", "that", "whose", "whom"})
 _DASHES = frozenset({"–", "—", "--"})
 _OPENING = _DASHES | {"("}
+_CONJUNCTIONS = frozenset({"SCONJ", "CCONJ"})
 
 
 @dataclass
@@ -158,6 +159,9 @@ def _sentence(
     ]
     finite_at = [j for j, g in starting if groups[g].finite]
     while k <= last:
+        if tokens[k].tag not in _CONJUNCTIONS and tokens[k - 1].kind != "punct":
+            k += 1  # most tokens: no clause opens after a word but at a conjunction
+            continue
         # "Mireille Tassin, now 56, set up …": with no verb yet, a past form after the comma
         # is the sentence's verb, as after a relative clause
         verbless = opens_with_noun and (

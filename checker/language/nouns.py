@@ -10,6 +10,7 @@ from checker.language.tokens import Token
 
 _CONTENT = frozenset({"ADJ", "NOUN", "PROPN", "NUM", "ORD"})
 _OPENERS = frozenset({"DET", "POSS"})
+_STARTERS = _CONTENT | _OPENERS | {"PRON"}  # the word classes a noun phrase can open with
 _NAME_JOINERS = frozenset(
     {"of", "for", "and", "&", "de", "on", "the", "du", "von", "van", "la", "le"}
 )
@@ -76,6 +77,9 @@ def find(tokens: list[Token]) -> list[NounPhrase]:
     phrases: list[NounPhrase] = []
     i = 0
     while i < len(tokens):
+        if tokens[i].tag not in _STARTERS:  # most tokens: what `_extent` would say, sooner
+            i += 1
+            continue
         end = _extent(tokens, i)
         if end < i:
             i += 1

@@ -255,6 +255,10 @@ def find(tokens: list[Token]) -> list[NumberPhrase]:
     phrases: list[NumberPhrase] = []
     i = 0
     while i < len(tokens):
+        token = tokens[i]
+        if token.kind != "number" and token.tag != "NUM" and "-" not in token.lower:
+            i += 1  # most tokens: none of `_phrase_at`'s three openings, said sooner
+            continue
         phrase = _phrase_at(tokens, i)
         if phrase is None:
             i += 1
