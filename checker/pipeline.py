@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import gc
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 from checker.document import Document
 from checker.extract import extract
@@ -15,8 +17,31 @@ Evaluator = Callable[[Document, list[Claim]], list[Finding]]
 
 def claims_of(document: Document) -> list[Claim]:
     """Every claim of a document, linked to its subjects."""
+    with _collector_paused():
+        return _claims(document)  # the analysis is freed when this returns, before collecting
+
+
+def _claims(document: Document) -> list[Claim]:
     analysis = Analysis.of(document.analysis_text, document.geometry)
     return resolve(document, analysis, extract(document, analysis))
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while one document is analysed.
+
+    Its analysis allocates some 200 objects per sentence (tokens, phrases, clauses), all alive
+    until it ends: the collector's passes over them free nothing and cost about 6 % of the
+    check. It runs again, as it was, once the document is done, so a batch's memory stays flat.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def analyse(document: Document, evaluate: Evaluator | None = None) -> DocumentReport:
