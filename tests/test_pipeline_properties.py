@@ -89,3 +89,21 @@ def test_any_input_gives_a_report(
 )
 def test_the_edges_of_the_calendar(text: str) -> None:
     every_format(text, None, None)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_claims_of_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> None:
+    import gc
+
+    from checker import pipeline
+
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        pipeline.claims_of(from_text("Founded in 1990, the Fair is now in its 12th year.", "a"))
+        assert gc.isenabled() is enabled
+        with pytest.raises(AttributeError):
+            pipeline.claims_of(None)  # type: ignore[arg-type]  # fails inside the pause
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
