@@ -18,7 +18,8 @@ _SYMBOLS = frozenset("%$€£¥₹₩₦₽₺₪+&@#/§°")
 _NOUNISH = frozenset({"NOUN", "PROPN", "NUM", "ORD", "ADJ"})
 _BEFORE_NOUN = frozenset({"DET", "POSS", "NUM", "ORD", "ADJ", "PART"})
 _SUBJECTS = frozenset({"NOUN", "PROPN", "PRON"})
-_LEXICAL: dict[tuple[str, str, bool], str] = {}  # (text, kind, sentence start) → lexical tag
+# (text, kind, sentence start) → the tag, lemma and verb forms a token has by itself
+_LEXICAL: dict[tuple[str, str, bool], tuple[str, str, frozenset[str]]] = {}
 
 
 @cache
@@ -70,15 +71,17 @@ def tag(tokens: list[Token], sentence_starts: set[int]) -> None:
         key = (token.text, token.kind, token.i in sentence_starts)
         lexical = known.get(key)
         if lexical is None:
-            lexical = _lexical(token, key[2], closed, calendar, numbers, forms)
+            word_class = _lexical(token, key[2], closed, calendar, numbers, forms)
+            lemma, verb_forms = token.lemma, token.forms
+            if token.kind == "word" and token.lower in forms:
+                lemma, verb_forms = forms[token.lower]
+            if word_class == "AUX":
+                lemma = auxiliaries.get(token.lower, (lemma,))[0]
+            lexical = word_class, lemma, verb_forms
             if len(known) > 200_000:  # a long batch: keep memory flat
                 known.clear()
             known[key] = lexical
-        token.tag = lexical
-        if token.kind == "word" and token.lower in forms:
-            token.lemma, token.forms = forms[token.lower]
-        if token.tag == "AUX":
-            token.lemma = auxiliaries.get(token.lower, (token.lemma,))[0]
+        token.tag, token.lemma, token.forms = lexical
     for token in tokens:
         if token.tag == "?":
             token.tag = _open(tokens, token, token.i in sentence_starts, lowered)
