@@ -373,15 +373,10 @@ def _to(tokens: list[Token], token: Token) -> str:
 
 def _light_verbs(tokens: list[Token]) -> None:
     """`takes place`, `took part`: the verb and its noun, whatever came before them."""
-    pairs = _light_verb_pairs()
+    pairs = lexicon.pairs("light_verbs.tsv")
     for token in tokens[:-1]:
         if token.forms and (token.lemma, tokens[token.i + 1].lower) in pairs:
             token.tag, tokens[token.i + 1].tag = "VERB", "NOUN"
-
-
-@cache
-def _light_verb_pairs() -> frozenset[tuple[str, str]]:
-    return frozenset((row[0], row[1]) for row in lexicon.rows("light_verbs.tsv"))
 
 
 def _nouns_before_auxiliaries(tokens: list[Token]) -> None:

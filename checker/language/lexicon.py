@@ -28,6 +28,12 @@ def words(name: str) -> frozenset[str]:
 
 
 @cache
+def pairs(name: str) -> frozenset[tuple[str, str]]:
+    """A two-column data file as a set of pairs (`pairs("light_verbs.tsv")`)."""
+    return frozenset((row[0], row[1]) for row in rows(name))
+
+
+@cache
 def table(name: str) -> dict[str, tuple[str, ...]]:
     """A data file keyed by its first column, the other columns as the value."""
     return {row[0]: row[1:] for row in rows(name)}

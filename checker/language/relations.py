@@ -45,7 +45,7 @@ def makes_one_verb(analysis: Analysis, group: int, phrase: int) -> bool:
     """Whether an object is the noun of a light verb ("has taken place", "took part"): one
     verb with it, no thing of its own."""
     head = analysis.noun_phrases[phrase].head
-    pairs = {(row[0], row[1]) for row in lexicon.rows("light_verbs.tsv")}
+    pairs = lexicon.pairs("light_verbs.tsv")
     return (analysis.verb_groups[group].head.lemma, head.lower) in pairs
 
 
