@@ -63,16 +63,37 @@ def rules(files: Sequence[tuple[str, Path]], build: Callable[[], list[Rule]]) ->
     return built
 
 
+def read(name: str) -> bytes | None:
+    """The bytes of a cache entry by name, or None when there is none or it cannot be read."""
+    where = folder()
+    try:
+        return (where / name).read_bytes() if where else None
+    except OSError:
+        return None
+
+
+def write(name: str, data: bytes) -> None:
+    """Keep bytes under a name (its kind is what precedes the first "-"), whole or not at all."""
+    where = folder()
+    if where is not None:
+        _keep(where / name, data)
+
+
 def _keep(entry: Path, data: bytes) -> None:
     """Write an entry whole or not at all, and drop the oldest beyond KEEP."""
     temporary: Path | None = None
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=entry.parent, prefix=".rules-", delete=False) as file:
+        kind = entry.name.split("-", 1)[0]
+        with tempfile.NamedTemporaryFile(
+            dir=entry.parent, prefix=f".{kind}-", delete=False
+        ) as file:
             temporary = Path(file.name)
             file.write(data)
         os.replace(temporary, entry)
-        entries = sorted(entry.parent.glob("rules-*.pickle"), key=lambda p: p.stat().st_mtime)
+        entries = sorted(
+            entry.parent.glob(f"{kind}-*{entry.suffix}"), key=lambda p: p.stat().st_mtime
+        )
         for old in entries[:-KEEP]:
             old.unlink(missing_ok=True)
     except OSError:  # a read-only home or a full disk: the next run builds the rules again

@@ -27,7 +27,7 @@ DAY_SPAN = patterns.compile(
     r"|(?![\w%.,-]\d|\s*(?:%|percent|per\s+cent|million|billion)|[\w-]))",
     re.IGNORECASE,
 )
-_YEAR_JOIN = patterns.compile(r"\d{4}\s*[–—/-]")
+_YEAR_JOIN = scan.trigger(patterns.compile(r"\d{4}\s*[–—/-]"))
 _RANGE_LEAD = patterns.compile(
     r"(?:\b(?:from|between)|\bthe\s+(?:period|years)(?:\s+(?:from|between))?)\s+$", re.IGNORECASE
 )

@@ -67,7 +67,7 @@ SHORT_NUMERIC_DATE = patterns.compile(
     r"(?:(?<=\bon\s)|(?<=\bdated\s))(?P<c>\d{1,2})/(?P<d>\d{1,2})(?![\w/.-]|\.\d)"
 )
 # Cheap triggers for the scans (see scan.finditer).
-_NUMERIC = patterns.compile(r"\d[/.]\d")
+_NUMERIC = scan.trigger(patterns.compile(r"\d[/.]\d"))
 # Within this many days of the release the nearest occurrence wins whatever the tense says.
 _CLEARLY_NEAREST = 90
 

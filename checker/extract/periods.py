@@ -27,7 +27,9 @@ WORD_FORM = patterns.compile(
     re.IGNORECASE,
 )
 # Cheap triggers for the scans (see scan.finditer).
-_Q = patterns.compile(r"Q[1-4]")  # a scan for one letter is faster than four needle searches
+_Q = scan.trigger(
+    patterns.compile(r"Q[1-4]")
+)  # a scan for one letter is faster than four needle searches
 _UNIT = scan.keyed(patterns.compile(r"\b(?:quarter|half)\b", re.IGNORECASE), "quarter", "half")
 _ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
             "4th": 4}  # fmt: skip

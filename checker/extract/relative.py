@@ -65,8 +65,10 @@ PRESENT = patterns.compile(
     re.IGNORECASE,
 )
 # Every PRESENT match holds one of these words; scanning for them is many times faster.
-_PRESENT_WORD = patterns.compile(
-    r"\b(?:now|currently|present|days|recently|lately|past|future|term)", re.IGNORECASE
+_PRESENT_WORD = scan.trigger(
+    patterns.compile(
+        r"\b(?:now|currently|present|days|recently|lately|past|future|term)", re.IGNORECASE
+    )
 )
 # "in the summer", "during the early spring": a season of the release's year, read from the tense.
 SEASON_REF = patterns.compile(

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from re import _casefix  # type: ignore[attr-defined]
 
-from checker.extract import patterns
+from checker.extract import patterns, prescan
 from checker.extract.lexicon import MONTH_RE, alternation, words
 
 _SPANS: dict[tuple[re.Pattern[str], str], list[tuple[int, int]]] = {}
@@ -19,13 +19,24 @@ _EXTRA_CASES = re.compile(
 )
 _FOLDED: dict[re.Pattern[str], re.Pattern[str]] = {}
 _SYNTAX = re.compile(r"\\.|\(\?P[<=][^>)]*[>)]|[^\\(]+|\(")  # escapes, group names, the rest
+_TRIGGERS: dict[re.Pattern[str], int] = {}  # each declared trigger, in order
+_SCANNER: list[
+    tuple[prescan.Scanner, int]
+] = []  # built on first use, over the triggers declared by then
+_REGIONS: dict[str, list[list[tuple[int, int]]]] = {}
 
 
-def keyed(trigger: re.Pattern[str], *needles: str) -> re.Pattern[str]:
+def trigger(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A trigger for `finditer`, declared so that one Hyperscan pass finds where it may match."""
+    _TRIGGERS.setdefault(pattern, len(_TRIGGERS))
+    return pattern
+
+
+def keyed(pattern: re.Pattern[str], *needles: str) -> re.Pattern[str]:
     """A trigger that cannot match unless the lower-cased text holds one of the needles: most
     documents hold none of "noon", "fiscal", "ago", and `in` finds that faster than a scan."""
-    _NEEDLES[trigger] = needles
-    return trigger
+    _NEEDLES[pattern] = needles
+    return trigger(pattern)
 
 
 def _lower(text: str) -> str:
@@ -71,13 +82,44 @@ def spans(trigger: re.Pattern[str], text: str) -> list[tuple[int, int]]:
         if len(_SPANS) > 64:  # one document's triggers at a time: keep memory flat
             _SPANS.clear()
         lower, foldable = _lowered(text)
-        if _absent(trigger, lower):
-            _SPANS[key] = []
-        elif foldable and patterns.flags_of(trigger) & re.IGNORECASE:
-            _SPANS[key] = [m.span() for m in _folded(trigger).finditer(lower)]
+        if foldable and patterns.flags_of(trigger) & re.IGNORECASE:
+            pattern, target = _folded(trigger), lower
         else:
-            _SPANS[key] = [m.span() for m in trigger.finditer(text)]
+            pattern, target = trigger, text
+        regions = _regions(trigger, text) if foldable else None
+        if regions == [] or _absent(trigger, lower):
+            found = []
+        elif regions is not None:  # search only where Hyperscan saw that it may match
+            found = [
+                m.span()
+                for start, end in regions
+                for m in pattern.finditer(target, start, end + prescan.CONTEXT)
+            ]
+        else:
+            found = [m.span() for m in pattern.finditer(target)]
+        _SPANS[key] = found
     return _SPANS[key]
+
+
+def _regions(trigger: re.Pattern[str], text: str) -> list[tuple[int, int]] | None:
+    """Where a declared trigger may match in a foldable text, or None when Hyperscan cannot say."""
+    if prescan.hyperscan is None or trigger not in _TRIGGERS:
+        return None
+    if not _SCANNER or _SCANNER[0][1] < len(_TRIGGERS):  # a module declared more since
+        _SCANNER[:] = [(prescan.Scanner([_source(t) for t in _TRIGGERS]), len(_TRIGGERS))]
+        _REGIONS.clear()
+    scanner = _SCANNER[0][0]
+    index = scanner.ids.get(_source(trigger))
+    if index is None:
+        return None
+    if text not in _REGIONS:
+        _REGIONS.clear()  # one document at a time
+        _REGIONS[text] = scanner.regions(prescan.ascii_view(_lower(text)))
+    return _REGIONS[text][index]
+
+
+def _source(trigger: re.Pattern[str]) -> tuple[str, int]:
+    return trigger.pattern, patterns.flags_of(trigger)
 
 
 def every(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -117,19 +159,21 @@ def finditer(
 
 
 # Triggers shared by the extractors: each opens with a word, so the scan is fast.
-MONTH = patterns.compile(rf"\b(?:{MONTH_RE})", re.IGNORECASE)
+MONTH = trigger(patterns.compile(rf"\b(?:{MONTH_RE})", re.IGNORECASE))
 WEEKDAY = keyed(
     patterns.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.IGNORECASE),
     *words("monday tuesday wednesday thursday friday saturday sunday"),
 )
-UNIT = patterns.compile(
-    r"\b(?:"
-    + alternation(
-        words(
-            "second minute hour day night week fortnight month quarter year decade centur "
-            "spring summer autumn fall winter morning afternoon evening"
+UNIT = trigger(
+    patterns.compile(
+        r"\b(?:"
+        + alternation(
+            words(
+                "second minute hour day night week fortnight month quarter year decade centur "
+                "spring summer autumn fall winter morning afternoon evening"
+            )
         )
+        + ")",
+        re.IGNORECASE,
     )
-    + ")",
-    re.IGNORECASE,
 )

@@ -61,7 +61,7 @@ PART_OF_DAY = patterns.compile(
     re.IGNORECASE,
 )
 # Cheap triggers for the scans (see scan.finditer).
-_AM_PM = patterns.compile(r"[aApP]\.?\s?[mM]\b")
+_AM_PM = scan.trigger(patterns.compile(r"[aApP]\.?\s?[mM]\b"))
 _COLON = scan.keyed(patterns.compile(r"\d:?\d\d"), ":", "gmt", "utc")
 _IN_THE = scan.keyed(
     patterns.compile(r"\bin\s+the\s+(?:morning|afternoon|evening)|o['’]clock", re.IGNORECASE),

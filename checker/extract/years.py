@@ -39,7 +39,7 @@ _SEASON = scan.keyed(
     patterns.compile(r"\b(?:spring|summer|autumn|fall|winter)", re.IGNORECASE),
     *["spring", "summer", "autumn", "fall", "winter"],
 )
-_YEAR4 = patterns.compile(r"\b(?:1[6-9]|20)\d\d\b")
+_YEAR4 = scan.trigger(patterns.compile(r"\b(?:1[6-9]|20)\d\d\b"))
 _FISCAL = scan.keyed(
     patterns.compile(r"\b(?:fiscal|FY|financial)", re.IGNORECASE), "fiscal", "fy", "financial"
 )
