@@ -19,16 +19,15 @@ _EXTRA_CASES = re.compile(
 )
 _FOLDED: dict[re.Pattern[str], re.Pattern[str]] = {}
 _SYNTAX = re.compile(r"\\.|\(\?P[<=][^>)]*[>)]|[^\\(]+|\(")  # escapes, group names, the rest
-_TRIGGERS: dict[re.Pattern[str], int] = {}  # each declared trigger, in order
-_SCANNER: list[
-    tuple[prescan.Scanner, int]
-] = []  # built on first use, over the triggers declared by then
+_TRIGGERS: dict[re.Pattern[str], None] = {}  # each declared trigger, in order
+# The Hyperscan scanner, built on first use, and how many triggers were declared by then.
+_SCANNER: list[tuple[prescan.Scanner, int]] = []
 _REGIONS: dict[str, list[list[tuple[int, int]]]] = {}
 
 
 def trigger(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """A trigger for `finditer`, declared so that one Hyperscan pass finds where it may match."""
-    _TRIGGERS.setdefault(pattern, len(_TRIGGERS))
+    _TRIGGERS.setdefault(pattern)
     return pattern
 
 
