@@ -151,7 +151,6 @@ class Scanner:
                     self._database = _database(self._expressions, kept=False)
                     self._database.scan(view, match_event_handler=on_match)
         return [_merged(spans) for spans in found]
-        return found
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

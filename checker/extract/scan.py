@@ -20,8 +20,9 @@ _EXTRA_CASES = re.compile(
 _FOLDED: dict[re.Pattern[str], re.Pattern[str]] = {}
 _SYNTAX = re.compile(r"\\.|\(\?P[<=][^>)]*[>)]|[^\\(]+|\(")  # escapes, group names, the rest
 _TRIGGERS: dict[re.Pattern[str], None] = {}  # each declared trigger, in order
-# The Hyperscan scanner, built on first use, and how many triggers were declared by then.
-_SCANNER: list[tuple[prescan.Scanner, int]] = []
+# The Hyperscan scanner, built on first use, with each trigger's index among its regions
+# (triggers it cannot widen have none), and how many triggers were declared by then.
+_SCANNER: list[tuple[prescan.Scanner, dict[re.Pattern[str], int], int]] = []
 _REGIONS: dict[str, list[list[tuple[int, int]]]] = {}
 
 
@@ -104,11 +105,13 @@ def _regions(trigger: re.Pattern[str], text: str) -> list[tuple[int, int]] | Non
     """Where a declared trigger may match in a foldable text, or None when Hyperscan cannot say."""
     if prescan.hyperscan is None or trigger not in _TRIGGERS:
         return None
-    if not _SCANNER or _SCANNER[0][1] < len(_TRIGGERS):  # a module declared more since
-        _SCANNER[:] = [(prescan.Scanner([_source(t) for t in _TRIGGERS]), len(_TRIGGERS))]
+    if not _SCANNER or _SCANNER[0][2] < len(_TRIGGERS):  # a module declared more since
+        scanner = prescan.Scanner([_source(t) for t in _TRIGGERS])
+        ids = {t: scanner.ids[_source(t)] for t in _TRIGGERS if _source(t) in scanner.ids}
+        _SCANNER[:] = [(scanner, ids, len(_TRIGGERS))]
         _REGIONS.clear()
-    scanner = _SCANNER[0][0]
-    index = scanner.ids.get(_source(trigger))
+    scanner, ids, _ = _SCANNER[0]
+    index = ids.get(trigger)
     if index is None:
         return None
     if text not in _REGIONS:
