@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 
@@ -37,15 +38,16 @@ def _interval(claim: Claim) -> tuple[date, date]:
 
 def _year_may_turn(first: Claim, second: Claim) -> bool:
     """Whether the end may be in a later year than the one the text was read with: neither
-    end writes its year, the end names its own month ("30 December to 2 January"), and no
-    weekday pins the years ("Tuesday, September 8 to Sunday, August 30" can be one year only)."""
+    end writes its year, each end names its own month ("30 December to 2 January"; in
+    "23–17 June" and "January 29–24" both are in one month), and no weekday pins the years
+    ("Tuesday, September 8 to Sunday, August 30" can be one year only)."""
     assert first.date is not None and second.date is not None
     if first.date.precision == "year" or second.date.precision == "year":
         return False  # "2021–12", "2021/20": years, written
     if common.has_year(first.text) and common.has_year(second.text):
         return False
-    if not _names_month(second.text):
-        return False  # "January 29–24": one month
+    if not (_names_month(first.text) and _names_month(second.text)):
+        return False  # "January 29–24", "23–17 June": one month
     return not all(_weekday_holds(end) for end in (first, second))
 
 
@@ -79,13 +81,6 @@ def run(facts: Facts, claims: list[Claim], params: ReversedRangeParams) -> Itera
         if _year_may_turn(first, second):
             continue  # "from 30 December to 2 January 2024": the year turns between them
         working = f"{_shown(second)} is before {_shown(first)}"
-        swapped = (
-            claim.text[: first.start - claim.start]
-            + second.text
-            + claim.text[first.end - claim.start : second.start - claim.start]
-            + first.text
-            + claim.text[second.end - claim.start :]
-        )
         yield Hit(
             start=claim.start,
             end=claim.end,
@@ -97,6 +92,39 @@ def run(facts: Facts, claims: list[Claim], params: ReversedRangeParams) -> Itera
             },
             related=(common.related(first, "starts"), common.related(second, "ends")),
             working=working,
-            suggestion=swapped if first.date.precision == second.date.precision else None,
+            suggestion=_swapped(claim, first, second),
             claims=(claim.id, first.id, second.id),
         )
+
+
+def _swapped(claim: Claim, first: Claim, second: Claim) -> str | None:
+    """The range with its ends swapped: the days alone when the ends share a month ("January
+    29–24, 2025" is "January 24–29, 2025"), else the ends as written ("from 2019 to 2021")."""
+    assert first.date is not None and second.date is not None
+    if first.date.precision != second.date.precision:
+        return None
+    cut = [first.start, first.end, second.start, second.end]
+    texts = [second.text, first.text]
+    same_month = (first.date.year, first.date.month) == (second.date.year, second.date.month)
+    if first.date.precision == "day" and same_month:
+        days = [_day_in(first), _day_in(second)]
+        if days[0] is None or days[1] is None:
+            return None
+        cut = [first.start + days[0][0], first.start + days[0][1]]
+        cut += [second.start + days[1][0], second.start + days[1][1]]
+        texts = [second.text[days[1][0] : days[1][1]], first.text[days[0][0] : days[0][1]]]
+    at = claim.start
+    return (
+        claim.text[: cut[0] - at]
+        + texts[0]
+        + claim.text[cut[1] - at : cut[2] - at]
+        + texts[1]
+        + claim.text[cut[3] - at :]
+    )
+
+
+def _day_in(end: Claim) -> tuple[int, int] | None:
+    """Where an end's day of the month is written in its text ("29" of "January 29")."""
+    assert end.date is not None
+    found = re.search(rf"(?<!\d)0?{end.date.day}(?!\d)", end.text)
+    return found.span() if found else None
