@@ -94,6 +94,15 @@ def test_sentences_do_not_split_at_abbreviations() -> None:
     assert texts == ["Mr. Smith met Dr. Jones on Oct. 3.", "They agreed."]
 
 
+@pytest.mark.parametrize("last", ["TikTok, and X.", "Numatec Inc.", "Brilla Media Ventures Ltd."])
+def test_a_blank_line_ends_a_sentence_after_an_abbreviation(last: str) -> None:
+    document = from_text(
+        f"The stories are live on {last}\n\nafter a first outing in 2001, it returns."
+    )
+    texts = [document.text[s:e] for s, e in document.sentences]
+    assert texts == [f"The stories are live on {last}", "after a first outing in 2001, it returns."]
+
+
 def test_line_and_column() -> None:
     document = from_text("one\ntwo three")
     assert document.line_column(0) == (1, 1)

@@ -19,12 +19,15 @@ def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     begin = start
     abbreviations = words("abbreviations.txt")
     for match in _BOUNDARY.finditer(text, start):
-        head = text[begin : match.start()]
-        if match.group(0)[0] == "." and _ends_with_abbreviation(head, abbreviations):
-            continue
-        nxt = text[match.end() : match.end() + 1]
-        if match.group(0)[0] in ".!?" and nxt and nxt.islower():
-            continue
+        # A blank line ends a paragraph and its sentence, whatever stands before it: "… and
+        # Numatec Inc.", "… TikTok, and X." are the last words of their paragraphs.
+        if _PARAGRAPH_BREAK.search(match.group(0)) is None:
+            head = text[begin : match.start()]
+            if match.group(0)[0] == "." and _ends_with_abbreviation(head, abbreviations):
+                continue
+            nxt = text[match.end() : match.end() + 1]
+            if match.group(0)[0] in ".!?" and nxt and nxt.islower():
+                continue
         _add(spans, text, begin, match.start() + len(match.group(0).rstrip()))
         begin = match.end()
     _add(spans, text, begin, len(text))
