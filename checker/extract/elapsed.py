@@ -173,9 +173,7 @@ def _owner(analysis: Analysis, i: int, of_allowed: bool = False) -> int | None:
         if of_allowed or found.determiner == "the":
             owned = relations.of_phrase(analysis, phrase)
             if owned is not None:
-                nxt = [p for p in range(owned + 1, min(owned + 3, len(analysis.noun_phrases)))
-                       if analysis.noun_phrases[p].possessor == owned]  # fmt: skip
-                return nxt[0] if nxt else owned
+                return _possessed(analysis, owned)
     before = i - 1
     while before >= 0 and tokens[before].lower in ("the", "a", "an"):
         before -= 1
@@ -199,6 +197,17 @@ def _owner(analysis: Analysis, i: int, of_allowed: bool = False) -> int | None:
         if opener.tag == "ADP" and analysis.noun_phrases[clause_subject].last == opener.i - 1:
             return phrase  # "Applications for the 21st round": the round's, not the applications'
     return clause_subject
+
+
+def _possessed(analysis: Analysis, phrase: int) -> int:
+    """The last phrase of a possessive chain: "bursaries" of "the Shed's Founders' bursaries"."""
+    phrases = analysis.noun_phrases
+    while True:
+        owned = [p for p in range(phrase + 1, min(phrase + 3, len(phrases)))
+                 if phrases[p].possessor == phrase]  # fmt: skip
+        if not owned:
+            return phrase
+        phrase = owned[0]
 
 
 def _occasion(
