@@ -192,9 +192,10 @@ def _colon_items(tokens: list[Token], colon: int, end: int) -> Items | None:
     if not tokens[nxt].line_start:
         return _inline(tokens, coordination.items(tokens, nxt, _list_end(tokens, nxt, end)))
     if tokens[nxt].text in _BULLETS:
-        last = nxt
+        # The list's lines share its first line's mark: a "*" list after a "-" list is another.
+        last, mark = nxt, tokens[nxt].text
         while last + 1 < len(tokens) and (
-            not tokens[last + 1].line_start or tokens[last + 1].text in _BULLETS
+            not tokens[last + 1].line_start or tokens[last + 1].text == mark
         ):
             last += 1
         return coordination.items(tokens, nxt, last) or None
@@ -244,22 +245,29 @@ def _later_sentence(
 ) -> tuple[Items, bool] | None:
     """The list a few sentences on: "Four partner charities will share …" then "The charities
     are: - …" (the noun again, alone before the verb), or "… chose two winners." then "Taking
-    home prizes were A, B and C." (within three sentences, names only)."""
+    home prizes were A, B and C." (within three sentences, names only). Further on, up to
+    twenty sentences, only the noun again names the count's things, and only while no other
+    mention of the noun came between ("the charities" are the last charities spoken of)."""
     assert phrase.head is not None
+    head = phrase.head
     start = end + 1
-    for distance in range(1, 7):
+    for distance in range(1, 21):
         if start >= len(tokens):
             return None
         next_end = _sentence_end(tokens, start)
-        found = _copula_list(tokens, phrase, start, next_end, near=distance <= 3)
+        found = _copula_list(tokens, phrase, start, next_end, near=distance <= 3, far=distance > 6)
         if found is not None:
             return found, False
+        if distance >= 6 and any(
+            t.lemma == head.lemma or t.lower == head.lower for t in tokens[start : next_end + 1]
+        ):
+            return None  # the noun again, and no list: later mentions are of these or others
         start = next_end + 1
     return None
 
 
 def _copula_list(
-    tokens: list[Token], phrase: NumberPhrase, start: int, end: int, near: bool
+    tokens: list[Token], phrase: NumberPhrase, start: int, end: int, near: bool, far: bool = False
 ) -> Items | None:
     assert phrase.head is not None
     words = tokens[start : end + 1]
@@ -274,7 +282,7 @@ def _copula_list(
         "they",
         "these",
     )
-    if not (names_head or (near and opener)):
+    if not (names_head or (near and opener)) or (far and not names_head):
         return None
     after = copula + 1
     if after <= end and tokens[after].text == ":":
