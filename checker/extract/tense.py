@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from checker.extract import patterns
 from checker.extract.lexicon import words
+from checker.language import lexicon
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 
@@ -68,6 +70,8 @@ def direction(text: str, start: int, end: int) -> int:
     stops = list(_STOP.finditer(text, left, start))
     if stops:
         left = stops[-1].end()
+    if _bounded(text, left, start):
+        return UNKNOWN
     right_stop = _STOP.search(text, end, end + _WINDOW)
     right = right_stop.start() if right_stop else min(len(text), end + _WINDOW)
     best: tuple[int, int] | None = None
@@ -83,3 +87,21 @@ def direction(text: str, start: int, end: int) -> int:
                 best = (distance, cue)
             break
     return best[1] if best else UNKNOWN
+
+
+def _bounded(text: str, left: int, start: int) -> bool:
+    """Whether an anterior cue opens the phrase the span ends ("met before June 30", "Ahead
+    of its anniversary on June 23, … has published"): the date bounds the verb's time, and
+    the verb's tense does not say which way it lies. A tense cue after the anterior one is
+    the span's own verb ("Before joining, she was appointed on 3 March")."""
+    bounds = list(_anterior().finditer(text, left, start))
+    if not bounds:
+        return False
+    return not any(_cue(m) for m in _WORD.finditer(text, bounds[-1].end(), start))
+
+
+@cache
+def _anterior() -> re.Pattern[str]:
+    cues = sorted(lexicon.words("anterior_cues.txt"), key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, cue.split())) for cue in cues)
+    return patterns.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)

@@ -157,6 +157,8 @@ def verb_of_date(analysis: Analysis, index: int, last: int | None = None) -> int
                 return None  # "financial statements for 2024"
             eventive = _eventive(analysis, owner)
     group = _clause_verb(analysis, index)
+    if group is not None and _after_anterior_cue(analysis, index, group):
+        return None  # "met before June 30", "ahead of its anniversary on June 23": a bound
     if (
         group is not None
         and eventive
@@ -170,6 +172,30 @@ def verb_of_date(analysis: Analysis, index: int, last: int | None = None) -> int
     ):
         return None  # "earned tickets to Super Bowl LX in 2026": the game's date
     return group
+
+
+def _after_anterior_cue(analysis: Analysis, index: int, group: int) -> bool:
+    """Whether the date at token `index` stands in a phrase that an anterior cue ("before",
+    "ahead of", "in the run-up to") opens between it and its verb, or before it at the head
+    of its clause: the words between are that phrase's (no verb, no clause punctuation)."""
+    tokens = analysis.tokens
+    verb = analysis.verb_groups[group]
+    clause = analysis.clause_of(index)
+    stop = verb.last + 1 if verb.last < index else (
+        analysis.clauses[clause].first if clause is not None else index
+    )  # fmt: skip
+    cues = _anterior_cues()
+    for k in range(index - 1, stop - 1, -1):
+        token = tokens[k]
+        if any(tuple(t.lower for t in tokens[k : k + len(cue)]) == cue for cue in cues):
+            return True
+        if token.tag in ("VERB", "AUX", "MODAL", "CCONJ", "SCONJ") or token.text in (",", ";"):
+            return False
+    return False
+
+
+def _anterior_cues() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(cue.split()) for cue in lexicon.words("anterior_cues.txt"))
 
 
 def _clause_verb(analysis: Analysis, index: int) -> int | None:
