@@ -26,7 +26,9 @@ def link(
         last = analysis.token_index(max(duration.start, duration.end - 1))
         if index >= len(tokens):
             continue
-        start = _explicit(analysis, last, origins, dates)
+        start = _explicit(analysis, last, origins, dates) or _retold(
+            analysis, duration, index, last, origins, dates
+        )
         if start is not None:
             duration.links.append(start)
             duration.extra["runs_from"] = "said after it"
@@ -66,6 +68,31 @@ def _explicit(
                 if group is not None and analysis.verb_groups[group].lemma in _BEGIN:
                     return origin
     return None
+
+
+def _retold(
+    analysis: Analysis,
+    duration: Draft,
+    index: int,
+    last: int,
+    origins: list[Draft],
+    dates: list[Draft],
+) -> Draft | None:
+    """`Since its launch in 2005, the shop has grown steadily: over the past 20 years it has
+    …`: after a colon, "the past N years" retells the span the sentence's opening "since"
+    began, and runs from its beginning ("over the past three years alone" is a part of it)."""
+    tokens = analysis.tokens
+    if duration.cue not in ("the past", "the last"):
+        return None
+    first, end = sentence_span(tokens, index)
+    if tokens[first].lower != "since" or (last < end and tokens[last + 1].lower == "alone"):
+        return None
+    colon = next((k for k in range(first, index) if tokens[k].text == ":"), None)
+    comma = next((k for k in range(first, colon or first) if tokens[k].text == ","), None)
+    if colon is None or comma is None:
+        return None
+    opening = [d for d in origins + dates if tokens[first].start < d.start < tokens[comma].start]
+    return min(opening, key=lambda d: d.start) if opening else None
 
 
 def _since_its_beginning(analysis: Analysis, last: int) -> int | None:
