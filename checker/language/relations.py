@@ -207,7 +207,9 @@ def _clause_verb(analysis: Analysis, index: int) -> int | None:
         return None
     clause = analysis.clauses[clause_index]
     groups = analysis.verb_groups
-    earlier = [g for g in clause.verbs if groups[g].last < index]
+    earlier = [
+        g for g in clause.verbs if groups[g].last < index and not _named_activity(analysis, g)
+    ]
     if earlier:
         return earlier[-1]
     # A date that opens its clause: only prepositions and adverbs before it.
@@ -218,6 +220,23 @@ def _clause_verb(analysis: Analysis, index: int) -> int | None:
         return later[0]
     later = [g for g in clause.verbs if groups[g].first > index]
     return later[0] if later else None
+
+
+def _named_activity(analysis: Analysis, group: int) -> bool:
+    """Whether a verb group is a bare "-ing" form that ends an "of" phrase ("director of
+    fundraising", "head of marketing"): it names an activity, and a date after it is the
+    clause verb's ("appointed her as director of fundraising in 2019")."""
+    tokens = analysis.tokens
+    found = analysis.verb_groups[group]
+    after = tokens[found.last + 1] if found.last + 1 < len(tokens) else None
+    return (
+        found.first == found.last
+        and not found.finite
+        and found.head.lower.endswith("ing")
+        and found.first > 0
+        and tokens[found.first - 1].lower == "of"
+        and (after is None or after.tag in ("ADP", "PUNCT"))
+    )
 
 
 def _eventive(analysis: Analysis, phrase: int) -> bool:
