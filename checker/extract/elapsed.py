@@ -52,8 +52,11 @@ def find(analysis: Analysis, taken: spans.Index, origins: list[Draft]) -> list[D
             and token.i + 1 < len(tokens)
             and tokens[token.i + 1].tag == "PROPN"
         )
+        # "first" is mostly a first occasion (an origin), but a first anniversary is a count
+        nxt = tokens[token.i + 1].lower if token.i + 1 < len(tokens) else ""
+        least = 1 if nxt in ("anniversary", "birthday") else 2
         if (
-            number is not None and 1 < number <= 1000 and not in_name
+            number is not None and least <= number <= 1000 and not in_name
         ):  # "The Second Spin Laptop Scheme"
             draft = _counted(analysis, token, first, number, origins)
             if draft is not None:
