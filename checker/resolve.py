@@ -845,9 +845,12 @@ def resolve(document: Document, analysis: Analysis, claims: list[Claim]) -> list
         if claim.subject_span is None or claim.id in linked:
             continue
         wants = "person" if claim.kind in _CARRY_AGES else "organisation"
-        entity, via = resolver.entity_at(
-            *claim.subject_span, wants, _carriers(claim, claims, linked)
-        )
+        carriers = _carriers(claim, claims, linked)
+        if claim.kind == "origin" and _pronoun_at(analysis, claim.subject_span[0]):
+            # "It was started in 2016": the nearest thing it can stand for, not the one whose
+            # beginning was told already (that would make two beginnings of one)
+            carriers = set()
+        entity, via = resolver.entity_at(*claim.subject_span, wants, carriers)
         if entity is not None:
             linked[claim.id] = (entity, via)
     out = []
@@ -883,6 +886,12 @@ def _carriers(claim: Claim, claims: list[Claim], linked: dict[str, tuple[Entity,
     if claim.kind in _CARRY_ORIGINS:
         return of(lambda c: c.kind == "origin")
     return set()
+
+
+def _pronoun_at(analysis: Analysis, offset: int) -> bool:
+    """Whether the mention at an offset is a personal pronoun ("it", "they", "she")."""
+    index = analysis.token_index(offset)
+    return index < len(analysis.tokens) and analysis.tokens[index].tag == "PRON"
 
 
 def _anchored(claim: Claim, resolver: Resolver) -> Claim:

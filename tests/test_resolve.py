@@ -152,6 +152,17 @@ def test_a_kind_of_organisation_reaches_a_named_beginning_paragraphs_back() -> N
     assert second.subject_id is not None and first.subject_id == second.subject_id
 
 
+def test_it_with_a_beginning_is_the_nearest_thing_not_the_one_already_begun() -> None:
+    claims = _claims(
+        "Ossory & Blake Surveyors builds things: it was set up in 2006 by Ottilie Prescott.\n\n"
+        "The Oakhollow Repair Café mends the appliances of its neighbours. It was started in 2016."
+    )
+    assert [c.subject for c in _origins(claims)] == [
+        "Ossory & Blake Surveyors",
+        "Oakhollow Repair Café",
+    ]
+
+
 def test_a_description_sharing_a_stem_with_a_name_is_that_name() -> None:
     filler = "\n\n".join(f"- Focused on item {n}" for n in range(8))
     claims = _claims(
