@@ -173,7 +173,35 @@ def _open(
         token.forms = frozenset({"gerund"})
         token.lemma = lower[:-3]
         return _verb_or_noun(tokens, token, before, after, first)
+    if _unlisted_third_person(tokens, token, before, after):
+        token.forms = frozenset({"3sg"})
+        token.lemma = lexicon.plural_of_noun(lower) or lower
+        return "VERB"  # "the firm revamps its site": a verb we do not list
     return "NOUN"
+
+
+def _unlisted_third_person(
+    tokens: list[Token], token: Token, before: Token | None, after: Token | None
+) -> bool:
+    """Whether an unlisted "-s" word stands between a singular subject that opens its
+    sentence ("The trust", "Acme", "It") and an article or a possessive that opens its
+    object ("the coast", "its site"): a verb, not a plural noun. A plural ends many noun
+    phrases before "this", "each" or a number ("World Cup races this season"), so those do
+    not count."""
+    if before is None or after is None or lexicon.plural_of_noun(token.lower) is None:
+        return False
+    if after.sent != token.sent or not (after.lower in ("the", "a", "an") or after.tag == "POSS"):
+        return False
+    if before.lower in ("he", "she", "it"):
+        return before.i == 0 or tokens[before.i - 1].sent != before.sent
+    if before.tag not in ("NOUN", "PROPN") or lexicon.plural_of_noun(before.text) is not None:
+        return False
+    k = before.i
+    while k > 0 and tokens[k - 1].sent == token.sent:
+        if tokens[k - 1].tag not in ("DET", "PROPN", "NOUN", "ADJ"):
+            return False
+        k -= 1
+    return True
 
 
 def _verb_or_noun(
