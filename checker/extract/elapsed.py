@@ -381,15 +381,21 @@ def _kind(analysis: Analysis, phrase: int | None) -> str:
 
 def _celebrates(analysis: Analysis, token: Token) -> Draft | None:
     """`is celebrating 50 years`, `celebrates 30 years with the bike kitchen`, `marks three
-    decades`: the years since the subject began."""
+    decades`, `is celebrating a decade of …`: the years since the subject began ("a year of
+    record sales" is no anniversary: a single year counts only in figures or words)."""
     tokens = analysis.tokens
     j = token.i + 1
-    if j + 1 >= len(tokens) or tokens[j].tag != "NUM" or tokens[j + 1].lower not in _YEAR_UNITS:
+    if j + 1 >= len(tokens) or tokens[j + 1].lower not in _YEAR_UNITS:
         return None
     count = tokens[j]
+    one = count.lower == "a" and tokens[j + 1].lower in ("decade", "century")
+    if count.tag != "NUM" and not one:
+        return None
     value = lexicon.number_words().get(count.lower)
     number = (
-        int(count.text)
+        1
+        if one
+        else int(count.text)
         if count.text.isdecimal() and len(count.text) <= 4
         else int(value.value)
         if value
