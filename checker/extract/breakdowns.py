@@ -77,18 +77,24 @@ def find(amounts: Amounts) -> list[Draft]:
             if phrase.role != "part" and (total.amount or 0) >= 2 and _counts_match(total, parts):
                 cue = _adjacent_cue(tokens, phrase, first_phrase.first)
                 cue = cue or _colon_or_dash(tokens, phrase.last, first_phrase.first, len(parts))
-                # the nearest amount of the parts' kind, a few paragraphs back at most
-                close = tokens[first_phrase.first].para - tokens[phrase.last].para <= _REACH
-                if cue is None and close and _opens_with_cue(tokens, first_phrase.first, total):
-                    cue = _cue_in(
-                        tokens,
-                        _sentence_start(tokens, first_phrase.first),
-                        first_phrase.first - 1,
-                        "first",
-                    )
                 if cue is not None and not (cue[1] == "all" and len(parts) < 2):
                     found = _breakdown(total, parts, cue)
                     used.add(candidate)
+        if found is None:
+            # "It is broken down as …", "The money came from …": the parts' sentence opens
+            # with the total's pronoun or noun and the cue, a few paragraphs after it
+            told = _told_before(amounts, lists, n, used)
+            if told is not None:
+                total = amounts.by_phrase[told]
+                cue = _cue_in(
+                    tokens,
+                    _sentence_start(tokens, first_phrase.first),
+                    first_phrase.first - 1,
+                    "first",
+                )
+                if cue is not None and not (cue[1] == "all" and len(parts) < 2):
+                    found = _breakdown(total, parts, cue)
+                    used.add(told)
         if found is not None:
             out.append(found)
         else:
@@ -129,6 +135,32 @@ def _nearest_before(amounts: Amounts, lists: list[list[int]], n: int) -> int | N
             continue  # "donations of as little as $5 per month": a rate, no total, no bar
         if all(_compatible(amounts.by_phrase[index], p) for p in parts):
             return index
+    return None
+
+
+def _told_before(amounts: Amounts, lists: list[list[int]], n: int, used: set[int]) -> int | None:
+    """The total that "It is broken down as …" (the parts of list `n`) stands for: the
+    nearest amount of the parts' kind within _REACH paragraphs that their sum could be, at
+    least half and at most twice of it. "It" names a thing, not whatever amount was said
+    last: a "$750 million" raised by a board member in between is not the budget's."""
+    tokens = amounts.analysis.tokens
+    phrases = amounts.analysis.numbers
+    parts = [amounts.by_phrase[m] for m in lists[n]]
+    first = phrases[lists[n][0]].first
+    together = sum(p.amount or 0.0 for p in parts)
+    earlier = sorted((m for lst in lists[max(0, n - 24) : n] for m in lst), reverse=True)
+    for index in earlier[:12]:
+        total = amounts.by_phrase[index]
+        phrase = phrases[index]
+        if tokens[first].para - tokens[phrase.last].para > _REACH:
+            return None
+        if index in used or phrase.role == "part" or _rate(tokens, phrase):
+            continue
+        if not all(_compatible(total, p) for p in parts) or not _counts_match(total, parts):
+            continue
+        amount = total.amount or 0.0
+        if amount >= 2 and amount / 2 <= together <= amount * 2:
+            return index if _opens_with_cue(tokens, first, total) else None
     return None
 
 
