@@ -126,7 +126,9 @@ def find(amounts: Amounts) -> list[Draft]:
         direction = _direction(tokens, phrase)
         if direction in ("up", "down"):  # "fell by 12%": a decrease, whatever it joins
             stated.cue = "decrease" if direction == "down" else "increase"
-        found = _values(finder, index, phrase.first, phrase.last)
+        said = _said_direction(tokens, phrase)
+        change = (said, stated.amount) if phrase.kind == "percent" and stated.amount else None
+        found = _values(finder, index, phrase.first, phrase.last, change)
         if found is None:
             continue
         old, new = found
@@ -173,7 +175,12 @@ def _old_cue(tokens: list[Token], j: int) -> bool:
 
 
 def _direction(tokens: list[Token], phrase: NumberPhrase) -> str:
-    """Up or down, from the change word before or after the percentage."""
+    """Up or down, from the change word before or after the percentage (up when none)."""
+    return _said_direction(tokens, phrase) or "up"
+
+
+def _said_direction(tokens: list[Token], phrase: NumberPhrase) -> str | None:
+    """The direction a change word next to the percentage says, if one does."""
     for token in [
         *reversed(tokens[max(0, phrase.first - 3) : phrase.first]),
         *tokens[phrase.last + 1 : phrase.last + 3],
@@ -182,13 +189,19 @@ def _direction(tokens: list[Token], phrase: NumberPhrase) -> str:
             return _directions()[token.lower]
     if phrase.head is not None and phrase.head.lower in _directions():
         return _directions()[phrase.head.lower]
-    return "up"
+    return None
 
 
 def _values(
-    finder: _Finder, stated: int | None, first: int, last: int
+    finder: _Finder,
+    stated: int | None,
+    first: int,
+    last: int,
+    change: tuple[str | None, float] | None = None,
 ) -> tuple[Draft, Draft] | None:
-    """The old and new values of the change stated from token `first` to `last`."""
+    """The old and new values of the change stated from token `first` to `last`; the
+    percentage said, and its direction when a word gives one ("a jump of 83%"), steer which
+    earlier figure "that figure" is."""
     tokens = finder.tokens
     begin, end = finder.reach(first)
     old = new = None
@@ -222,7 +235,7 @@ def _values(
         if new is None and old is not None:
             new = _before(finder, begin, finder.phrases[old].first, stated, old)
         if new is not None and old is None:
-            old = _earlier(finder, new, begin)
+            old = _earlier(finder, new, begin, change)
         if old is None and new is None:
             old, new = _bullets(finder, first)
     if old is None or new is None or old == new:
@@ -254,10 +267,14 @@ def _before(finder: _Finder, begin: int, first: int, stated: int | None, old: in
     return None
 
 
-def _earlier(finder: _Finder, new: int, begin: int) -> int | None:
+def _earlier(
+    finder: _Finder, new: int, begin: int, change: tuple[str | None, float] | None = None
+) -> int | None:
     """`… grew to 40,366`: the old value is "that figure": the last value of its kind in the
     sentence before or, with none there, the last count of something within a few paragraphs
-    (never a year, nor a length of time: "results in 60 seconds" is no figure that grows)."""
+    (never a year, nor a length of time: "results in 60 seconds" is no figure that grows).
+    A figure the change cannot have started from is passed over: "that figure grew to 8,295,
+    a jump of 83%" did not grow from the "70,000 brands" said in between, nor from "one"."""
     tokens = finder.tokens
     if not any(t.lower in _ANAPHORS for t in tokens[begin : finder.phrases[new].first]):
         return None
@@ -277,8 +294,30 @@ def _earlier(finder: _Finder, new: int, begin: int) -> int | None:
         if head in times or lexicon.singular(head) in times:
             continue
         if at.sent == sentence - 1 or (phrase.kind == "count" and phrase.head is not None):
+            if change is not None and not _could_start(finder, index, new, *change):
+                continue
             return index
     return None
+
+
+def _could_start(
+    finder: _Finder, old: int, new: int, direction: str | None, percent: float
+) -> bool:
+    """Whether a change of about the percentage said could lead from one value to the other:
+    the right way, and from within a factor of two of where the percentage puts its start (a
+    misstated percentage still does; a figure of another thing rarely does)."""
+    before, after = finder.value(old), finder.value(new)
+    if before is None or after is None or not before.amount or not after.amount:
+        return True
+    if direction == "up" and before.amount >= after.amount:
+        return False
+    if direction == "down" and before.amount <= after.amount:
+        return False
+    down = direction == "down" or (direction is None and before.amount > after.amount)
+    if down and percent >= 100:
+        return True
+    start = after.amount / (1 - percent / 100) if down else after.amount / (1 + percent / 100)
+    return start / 2 <= before.amount <= start * 2
 
 
 def _bullets(finder: _Finder, first: int) -> tuple[int | None, int | None]:
