@@ -101,6 +101,8 @@ def _comparable(claim: Claim, params: FigureParams, joined: set[str]) -> bool:
         return False  # "The Four Seasons", "2024 Sole Schools": a name or a heading
     if claim.amount == 1 and claim.text.lower() in ("one", "a", "an"):
         return False  # "one story, one state": a figure of speech, not a count
+    if count.determiner is not None and count.determiner.lower() in params.other:
+        return False  # "9 out of every 10 people": a rate's base, not a count of anyone
     return not any(m in params.other for m in count.modifiers)
 
 
