@@ -361,7 +361,10 @@ class Resolver:
         elif described and phrase is not None and self._introduced(phrase):
             entity, mention = None, None  # "an online radio show … the show": that show
         else:
-            entity, mention = self._antecedent(index, kind, carriers, plural)
+            # an occasion ("the 4th round") is one of a series whatever the series' noun
+            head = lexicon.singular(phrase.head.lower) if described and phrase else None
+            head = None if occasion else head
+            entity, mention = self._antecedent(index, kind, carriers, plural, head)
         if entity is None and described and phrase is not None and phrase_index is not None:
             entity = self._described(phrase_index, phrase)
             if entity is not None:
@@ -758,11 +761,17 @@ class Resolver:
         )
 
     def _antecedent(
-        self, index: int, kind: str, carriers: set[str], plural: bool | None = None
+        self,
+        index: int,
+        kind: str,
+        carriers: set[str],
+        plural: bool | None = None,
+        head: str | None = None,
     ) -> tuple[Entity | None, str | None]:
         """The nearest entity of a kind named before token `index`, with the words that name
         it there: one that carries the claim within a few paragraphs first, else any within
-        a few sentences."""
+        a few sentences. A description (`head`: its noun) stands for a thing of an entity's
+        only by that thing's noun: "those companies" are not the Shed's bursaries."""
         analysis = self.analysis
         sentence = analysis.tokens[index].sent
         paragraph = analysis.tokens[index].para
@@ -773,6 +782,8 @@ class Resolver:
                 continue
             entity, _ = self.of_phrase[phrase_index]
             if entity.kind != kind and not (kind == "organisation" and entity.kind == "thing"):
+                continue
+            if head is not None and entity.kind == "thing" and entity.name.split()[-1] != head:
                 continue
             if plural is not None and entity.plural is not None and entity.plural != plural:
                 continue  # "They … over the last 20 years" is not "the annual event"

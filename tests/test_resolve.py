@@ -163,6 +163,16 @@ def test_it_with_a_beginning_is_the_nearest_thing_not_the_one_already_begun() ->
     ]
 
 
+def test_a_description_stands_for_a_thing_only_by_its_noun() -> None:
+    claims = _claims(
+        "The 9th round of the Harlowmere Sea Scout Group's Founders' bursaries, awarded every "
+        "year since 2017, is now open.\n\nAmong the top 500 companies on the list, those "
+        "companies have added more than 48,678 jobs over the past three years."
+    )
+    durations = [c for c in claims if c.kind == "duration" and "three" in c.text]
+    assert [c.subject for c in durations] == [None]
+
+
 def test_a_description_sharing_a_stem_with_a_name_is_that_name() -> None:
     filler = "\n\n".join(f"- Focused on item {n}" for n in range(8))
     claims = _claims(
