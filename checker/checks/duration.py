@@ -49,6 +49,11 @@ def elapsed(first: date, last: date, release: date, measure: str) -> tuple[int, 
         months = months_between(first, release)
         return fewest, months // 12 + (1 if months % 12 >= 6 and known < 183 else 0)
     fewest = months_between(min(last, release), release)
+    if known >= 27:
+        # "the 11 months since March 2025" in a release of 31 March 2026 counts the whole
+        # calendar months between the two months, April to February
+        between = (release.year - last.year) * 12 + release.month - last.month - 1
+        fewest = min(fewest, max(between, 0))
     months = months_between(first, release)
     rest = (release - add_months(first, months)).days
     return fewest, months + (1 if rest >= 15 and known < 15 else 0)
