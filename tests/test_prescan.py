@@ -11,7 +11,7 @@ import pytest
 
 import checker.extract
 from checker.document import from_text
-from checker.extract import patterns, prescan, scan
+from checker.extract import durations, patterns, prescan, scan
 from checker.pipeline import claims_of
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "releases"
@@ -96,6 +96,64 @@ def test_every_trigger_an_extractor_scans_with_is_declared(monkeypatch: pytest.M
     assert seen and [t.pattern for t in seen if t not in scan._TRIGGERS] == []
 
 
+def test_every_pattern_an_extractor_searches_in_windows_is_prescanned(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A costly pattern Hyperscan can widen is declared `windowed`, so that windows it cannot
+    match in are skipped; one it cannot (a back-reference) is searched in every window."""
+    seen: set[re.Pattern[str]] = set()
+    finditer = scan.finditer
+
+    def recorded(
+        pattern: re.Pattern[str],
+        text: str,
+        trigger: re.Pattern[str],
+        back: int = 80,
+        ahead: int = 40,
+    ) -> object:
+        seen.add(pattern)
+        return finditer(pattern, text, trigger, back, ahead)
+
+    monkeypatch.setattr(scan, "finditer", recorded)
+    for text in _texts()[:60]:
+        claims_of(from_text(text, "doc"))
+    undeclared = [p for p in seen if p not in scan._WINDOWED]
+    # durations.ADJECTIVE matches at every number: a prescan would rule out no window
+    unfiltered = [p for p in undeclared if p is not durations.ADJECTIVE]
+    assert seen and [p.pattern for p in unfiltered if prescan.widened(*scan._source(p))] == []
+
+
+@needs_hyperscan
+def test_windowed_matches_are_those_of_every_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Skipping the windows Hyperscan rules out finds every match a search of all finds."""
+    triggers = {p: t for p, t in _windowed_pairs()}
+    for text in _texts():
+        scan._SPANS.clear()
+        for pattern, trigger in triggers.items():
+            fast = [m.span() for m in scan.finditer(pattern, text, trigger)]
+            with monkeypatch.context() as patched:
+                patched.setattr(scan, "_ends", lambda *_: None)
+                plain = [m.span() for m in scan.finditer(pattern, text, trigger)]
+            assert fast == plain, (pattern.pattern[:60], text[:60])
+
+
+def _windowed_pairs() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    """Costly patterns with the trigger their extractors search them around."""
+    from checker.extract import anaphora, dates, durations, months, relative, times
+
+    return [
+        (dates.DAY_MONTH_YEAR, scan.MONTH),
+        (dates.MONTH_DAY, scan.MONTH),
+        (months.MONTH_REF, scan.MONTH),
+        (anaphora.QUARTER, anaphora._QUARTER),
+        (anaphora.THE_YEAR, anaphora._YEAR),
+        (durations.DURATION, durations.UNIT_WORD),
+        (relative.CALENDAR_REF, scan.UNIT),
+        (relative.WEEKDAY_REF, scan.WEEKDAY),
+        (times.CLOCK, times._AM_PM),
+    ]
+
+
 @pytest.mark.parametrize(
     ("pattern", "flags", "text"),
     [
@@ -133,3 +191,27 @@ def test_the_database_is_kept_and_a_damaged_entry_compiled_again(
     entry.write_bytes(b"not a database")
     assert prescan.Scanner([(r"\bmay\b", 0), (r"\d+th", 0)]).regions(view) == first
     assert first == [[(3, 6)], [(12, 16)]]
+
+
+@needs_hyperscan
+@pytest.mark.parametrize("starts", [True, False])
+def test_a_database_read_from_the_cache_scans_without_compiling(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, starts: bool
+) -> None:
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path))
+    expressions = [b"may", b"[0-9]+th"]
+    prescan._database(expressions, starts)  # compiled and kept
+    monkeypatch.setattr(prescan.hyperscan, "Database", None)  # no compiling from here on
+    found: list[tuple[int, int]] = []
+    database = prescan._database(expressions, starts)
+    database.scan(b"in may, the 12th", match_event_handler=lambda i, a, b, *_: found.append((i, b)))
+    assert found == [(0, 6), (1, 16)]
+
+
+@needs_hyperscan
+def test_the_windowed_scanner_tells_where_matches_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path))
+    scanner = prescan.Scanner([(r"\bmay\b", 0), (r"\d+th", 0)], starts=False)
+    assert scanner.ends(prescan.ascii_view("in may, the 12th")) == [[6], [16]]

@@ -13,43 +13,55 @@ from checker.extract.lexicon import ORDINALS
 from checker.models import CalendarDate, Timex, TimexType
 
 _ADJ = r"(?:latest|most\s+recent|recent|just[\s-]ended|same|comparable|corresponding|fiscal)"
-QUARTER = patterns.compile(
-    rf"\b(?:the|that)\s+(?P<adj>(?:{_ADJ}\s+)*)(?:(?P<year>1[6-9]\d\d|20\d\d)\s+)?"
-    r"(?:fiscal\s+)?(?:quarter|period)\b(?![-’'](?!s\b)|s\b)"
-    r"(?P<ended>\s+(?:ended|ending)\s+)?",
-    re.IGNORECASE,
+QUARTER = scan.windowed(
+    patterns.compile(
+        rf"\b(?:the|that)\s+(?P<adj>(?:{_ADJ}\s+)*)(?:(?P<year>1[6-9]\d\d|20\d\d)\s+)?"
+        r"(?:fiscal\s+)?(?:quarter|period)\b(?![-’'](?!s\b)|s\b)"
+        r"(?P<ended>\s+(?:ended|ending)\s+)?",
+        re.IGNORECASE,
+    )
 )
 _NOUN = (
     r"(?P<noun>(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?:fiscal\s+)?"
     r"(?P<unit>quarter|period|half|(?P<months>nine|six|three)\s+months|month|year)s?)"
 )
-YEAR_AGO = patterns.compile(
-    rf"\b(?:(?P<the>the|its|a)\s+(?:(?:comparable|corresponding|same)\s+)?)?"
-    rf"(?P<adj>year[\s-](?:ago|earlier)|prior[\s-]year)(?:\s+{_NOUN}\b)?(?![-’'])",
-    re.IGNORECASE,
+YEAR_AGO = scan.windowed(
+    patterns.compile(
+        rf"\b(?:(?P<the>the|its|a)\s+(?:(?:comparable|corresponding|same)\s+)?)?"
+        rf"(?P<adj>year[\s-](?:ago|earlier)|prior[\s-]year)(?:\s+{_NOUN}\b)?(?![-’'])",
+        re.IGNORECASE,
+    )
 )
 # "a year earlier", "the quarter a year ago", "the same period last year", "last year's quarter"
-YEAR_BEFORE = patterns.compile(
-    r"\b(?:(?:the\s+(?:same\s+|comparable\s+|corresponding\s+)?(?:quarter|period|time)\s+)?"
-    r"a\s+year\s+(?P<dir>earlier|before|ago|later)"
-    r"|the\s+(?:same|comparable|corresponding)\s+(?:quarter|period|time)\s+(?:of\s+)?last\s+year"
-    r"|last\s+year['’]s\s+(?:(?:first|second|third|fourth)\s+)?(?:quarter|period))\b",
-    re.IGNORECASE,
+YEAR_BEFORE = scan.windowed(
+    patterns.compile(
+        r"\b(?:(?:the\s+(?:same\s+|comparable\s+|corresponding\s+)?(?:quarter|period|time)\s+)?"
+        r"a\s+year\s+(?P<dir>earlier|before|ago|later)"
+        r"|the\s+(?:same|comparable|corresponding)\s+(?:quarter|period|time)\s+(?:of\s+)?last\s+year"
+        r"|last\s+year['’]s\s+(?:(?:first|second|third|fourth)\s+)?(?:quarter|period))\b",
+        re.IGNORECASE,
+    )
 )
 # Lower-case "year" only: "Employee of the Year" is a name.
-THE_YEAR = patterns.compile(
-    r"\b(?:(?P<edge>earlier|later)\s+(?:in\s+)?)?(?:[Tt]he|[Tt]hat)\s+"
-    r"(?P<adj>(?:(?:same|full|current|fiscal|latest|following|next|previous|prior|preceding)\s+)*)"
-    r"(?:fiscal\s+)?year\b(?![-’']|s\b|\s+(?:two|nineteen|twenty|\d))(?P<ended>\s+(?:ended|ending)\b)?",
+THE_YEAR = scan.windowed(
+    patterns.compile(
+        r"\b(?:(?P<edge>earlier|later)\s+(?:in\s+)?)?(?:[Tt]he|[Tt]hat)\s+"
+        r"(?P<adj>(?:(?:same|full|current|fiscal|latest|following|next|previous|prior|preceding)\s+)*)"
+        r"(?:fiscal\s+)?year\b(?![-’']|s\b|\s+(?:two|nineteen|twenty|\d))(?P<ended>\s+(?:ended|ending)\b)?",
+    )
 )
-THE_DAY = patterns.compile(
-    r"\b(?:(?P<edge>earlier|later)\s+)?(?:that|the\s+(?P<adj>same|next|following|previous|prior))"
-    r"\s+day\b(?![-’'])|(?:(?<=\blater\sin\s)|(?<=\bearlier\sin\s))the\s+day\b",
-    re.IGNORECASE,
+THE_DAY = scan.windowed(
+    patterns.compile(
+        r"\b(?:(?P<edge>earlier|later)\s+)?(?:that|the\s+(?P<adj>same|next|following|previous|prior))"
+        r"\s+day\b(?![-’'])|(?:(?<=\blater\sin\s)|(?<=\bearlier\sin\s))the\s+day\b",
+        re.IGNORECASE,
+    )
 )
-THE_MONTH = patterns.compile(
-    r"\b(?:that|the\s+(?P<adj>same|next|following|previous|prior))\s+month\b(?![-’'])",
-    re.IGNORECASE,
+THE_MONTH = scan.windowed(
+    patterns.compile(
+        r"\b(?:that|the\s+(?P<adj>same|next|following|previous|prior))\s+month\b(?![-’'])",
+        re.IGNORECASE,
+    )
 )
 # Cheap triggers for the scans (see scan.finditer).
 _QUARTER = scan.keyed(

@@ -16,16 +16,20 @@ from checker.models import CalendarDate, Passage, Timex
 from checker.timeline import completed_years_range
 
 _YEAR = r"1[6-9]\d\d|20\d\d"
-COMPACT_YEARS = patterns.compile(
-    rf"(?<![\w/.$€£-])(?P<a>{_YEAR})\s*(?P<sep>[–—-]|/)\s*(?P<b>{_YEAR}|\d\d)(?![\w/%]|[.,]\d|-\d)"
+COMPACT_YEARS = scan.windowed(
+    patterns.compile(
+        rf"(?<![\w/.$€£-])(?P<a>{_YEAR})\s*(?P<sep>[–—-]|/)\s*(?P<b>{_YEAR}|\d\d)(?![\w/%]|[.,]\d|-\d)"
+    )
 )
-DAY_SPAN = patterns.compile(
-    rf"(?<![\w/-])(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[–—-]|to|and)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
-    rf"\s+(?P<month>{MONTH_RE})(?:,?\s+(?P<year>{_YEAR})\b|(?![\w-]))"
-    rf"|(?P<month2>{MONTH_RE})\s+(?P<e1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[–—-]|to)\s*"
-    rf"(?P<e2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year2>{_YEAR})\b"
-    r"|(?![\w%.,-]\d|\s*(?:%|percent|per\s+cent|million|billion)|[\w-]))",
-    re.IGNORECASE,
+DAY_SPAN = scan.windowed(
+    patterns.compile(
+        rf"(?<![\w/-])(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[–—-]|to|and)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
+        rf"\s+(?P<month>{MONTH_RE})(?:,?\s+(?P<year>{_YEAR})\b|(?![\w-]))"
+        rf"|(?P<month2>{MONTH_RE})\s+(?P<e1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[–—-]|to)\s*"
+        rf"(?P<e2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year2>{_YEAR})\b"
+        r"|(?![\w%.,-]\d|\s*(?:%|percent|per\s+cent|million|billion)|[\w-]))",
+        re.IGNORECASE,
+    )
 )
 _YEAR_JOIN = scan.trigger(patterns.compile(r"\d{4}\s*[–—/-]"))
 _RANGE_LEAD = patterns.compile(

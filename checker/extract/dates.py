@@ -25,46 +25,61 @@ _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d|2100)"
 _END = r"(?![\w/])"
 
 # Full dates and dates without a year, most specific first; each has `day` and `month`.
-DAY_MONTH_YEAR = patterns.compile(
-    rf"\b{_WD}{_DAY}(?:\s+of)?[\s-]+(?P<month>{MONTH_RE})(?:,?[\s-]+|\s*,\s*)(?:of\s+)?{_YEAR}{_END}",
-    re.IGNORECASE,
+DAY_MONTH_YEAR = scan.windowed(
+    patterns.compile(
+        rf"\b{_WD}{_DAY}(?:\s+of)?[\s-]+(?P<month>{MONTH_RE})(?:,?[\s-]+|\s*,\s*)(?:of\s+)?{_YEAR}{_END}",
+        re.IGNORECASE,
+    )
 )
-MONTH_DAY_YEAR = patterns.compile(
-    rf"\b{_WD}(?P<month>{MONTH_RE})\s+(?:the\s+)?{_DAY}(?:,\s*|\s+){_YEAR}{_END}", re.IGNORECASE
+MONTH_DAY_YEAR = scan.windowed(
+    patterns.compile(
+        rf"\b{_WD}(?P<month>{MONTH_RE})\s+(?:the\s+)?{_DAY}(?:,\s*|\s+){_YEAR}{_END}", re.IGNORECASE
+    )
 )
-DAY_MONTH = patterns.compile(
-    rf"\b{_WD}{_DAY}(?:\s+of)?\s+(?P<month>{MONTH_RE})(?![\w-])", re.IGNORECASE
+DAY_MONTH = scan.windowed(
+    patterns.compile(rf"\b{_WD}{_DAY}(?:\s+of)?\s+(?P<month>{MONTH_RE})(?![\w-])", re.IGNORECASE)
 )
-MONTH_DAY = patterns.compile(
-    rf"\b{_WD}(?P<month>{MONTH_RE})\s+(?:the\s+)?{_DAY}(?![\w/%-]|[.,:]\d|\s*(?:%|per\s*cent|percent))",
-    re.IGNORECASE,
+MONTH_DAY = scan.windowed(
+    patterns.compile(
+        rf"\b{_WD}(?P<month>{MONTH_RE})\s+(?:the\s+)?{_DAY}(?![\w/%-]|[.,:]\d|\s*(?:%|per\s*cent|percent))",
+        re.IGNORECASE,
+    )
 )
 # Days said as ordinal words: "the fourth of July", "May twenty-first, 2023".
 _DAY_WORDS = [w for w, n in ORDINALS.items() if n <= 31]
 _DAY_WORD = "(?P<day>" + alternation(_DAY_WORDS + [w.replace("-", " ") for w in _DAY_WORDS]) + ")"
-WORD_DAY = patterns.compile(
-    rf"\b{_WD}(?:the\s+)?{_DAY_WORD}\s+of\s+(?P<month>{MONTH_RE})(?![\w-])(?:,?\s+{_YEAR}{_END})?",
-    re.IGNORECASE,
+WORD_DAY = scan.windowed(
+    patterns.compile(
+        rf"\b{_WD}(?:the\s+)?{_DAY_WORD}\s+of\s+(?P<month>{MONTH_RE})(?![\w-])(?:,?\s+{_YEAR}{_END})?",
+        re.IGNORECASE,
+    )
 )
-MONTH_WORD_DAY = patterns.compile(
-    rf"\b{_WD}(?P<month>{MONTH_RE})\s+(?:the\s+)?{_DAY_WORD}(?![\w-])(?:,?\s+{_YEAR}{_END}"
-    # "May first, 2023", "March second at noon"; not "March second half"
-    r"|(?=\s*(?:[,.;:!?)]|$)|\s+(?:at|in|on|and|or|to|through|until|from|for|with|when)\b))",
-    re.IGNORECASE,
+MONTH_WORD_DAY = scan.windowed(
+    patterns.compile(
+        rf"\b{_WD}(?P<month>{MONTH_RE})\s+(?:the\s+)?{_DAY_WORD}(?![\w-])(?:,?\s+{_YEAR}{_END}"
+        # "May first, 2023", "March second at noon"; not "March second half"
+        r"|(?=\s*(?:[,.;:!?)]|$)|\s+(?:at|in|on|and|or|to|through|until|from|for|with|when)\b))",
+        re.IGNORECASE,
+    )
 )
-MONTH_YEAR = patterns.compile(
-    rf"\b(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|end|beginning)[\s-]+)?"
-    rf"(?P<month>{MONTH_RE}),?\s+(?:of\s+)?{_YEAR}{_END}",
-    re.IGNORECASE,
+MONTH_YEAR = scan.windowed(
+    patterns.compile(
+        rf"\b(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|end|beginning)[\s-]+)?"
+        rf"(?P<month>{MONTH_RE}),?\s+(?:of\s+)?{_YEAR}{_END}",
+        re.IGNORECASE,
+    )
 )
 ISO_DATE = patterns.compile(r"(?<![\w/.-])(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?![\w/-])")
+# Not prescanned: Hyperscan has no back-references ("(?P=sep)").
 NUMERIC_DATE = patterns.compile(
     r"(?<![\w/.,:-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d\d)(?![\w/]|\.\d|-\d)"
 )
 # A numeric day and month without a year ("07/10") is a date only in a bracket or after "on".
-SHORT_NUMERIC_DATE = patterns.compile(
-    r"(?:(?<=\()|(?<=\bon\s)|(?<=\bdated\s))(?P<a>\d{1,2})/(?P<b>\d{1,2})(?=\))|"
-    r"(?:(?<=\bon\s)|(?<=\bdated\s))(?P<c>\d{1,2})/(?P<d>\d{1,2})(?![\w/.-]|\.\d)"
+SHORT_NUMERIC_DATE = scan.windowed(
+    patterns.compile(
+        r"(?:(?<=\()|(?<=\bon\s)|(?<=\bdated\s))(?P<a>\d{1,2})/(?P<b>\d{1,2})(?=\))|"
+        r"(?:(?<=\bon\s)|(?<=\bdated\s))(?P<c>\d{1,2})/(?P<d>\d{1,2})(?![\w/.-]|\.\d)"
+    )
 )
 # Cheap triggers for the scans (see scan.finditer).
 _NUMERIC = scan.trigger(patterns.compile(r"\d[/.]\d"))

@@ -36,12 +36,16 @@ _LEAD = (
     r"|(?:past|last|next|first|another|previous|upcoming|the))\s+)?"
 )
 _HEDGE = rf"(?:(?P<hedge>{hedges.hedge_re()})\s+)?"
-DURATION = patterns.compile(
-    rf"(?<![\w$€£-]){_LEAD}{_HEDGE}{_COUNT}\s+(?:(?:more|full|long|whole|straight|consecutive|"
-    rf"additional|further|trading|business|working|calendar)\s+)?{_UNIT_RE}\b"
-    r"(?P<plus>\s+and\s+a\s+half)?(?!-|\s+(?:old|of\s+age|ago|from\s+now|hence)\b)",
-    re.IGNORECASE,
+DURATION = scan.windowed(
+    patterns.compile(
+        rf"(?<![\w$€£-]){_LEAD}{_HEDGE}{_COUNT}\s+(?:(?:more|full|long|whole|straight|consecutive|"
+        rf"additional|further|trading|business|working|calendar)\s+)?{_UNIT_RE}\b"
+        r"(?P<plus>\s+and\s+a\s+half)?(?!-|\s+(?:old|of\s+age|ago|from\s+now|hence)\b)",
+        re.IGNORECASE,
+    )
 )
+# Not `windowed`: with its unit optional it matches at every number, so Hyperscan would rule
+# out no window and report a hundred matches a release.
 ADJECTIVE = patterns.compile(
     rf"(?<![\w$€£-])(?P<count>\d{{1,3}}|{CARDINAL_WORD_RE}|multi|half|several|decades|years|"
     rf"months|weeks|days)[-\s]?(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|"
@@ -55,18 +59,22 @@ _ARTICLE_CONTEXT = patterns.compile(
     re.IGNORECASE,
 )
 # "over the past year": a length of time, where "last year" alone names a year.
-SPAN_OF_ONE = patterns.compile(
-    r"\b(?:over|during|within|for|in|throughout)\s+(?P<lead>the\s+(?:past|last|previous|next|"
-    r"coming|following))\s+(?P<unit>day|week|month|quarter|year|decade|century)\b",
-    re.IGNORECASE,
+SPAN_OF_ONE = scan.windowed(
+    patterns.compile(
+        r"\b(?:over|during|within|for|in|throughout)\s+(?P<lead>the\s+(?:past|last|previous|next|"
+        r"coming|following))\s+(?P<unit>day|week|month|quarter|year|decade|century)\b",
+        re.IGNORECASE,
+    )
 )
 # "for years", "in recent months", "the coming weeks", "the weeks ahead": no count at all.
-UNCOUNTED = patterns.compile(
-    r"(?:\b(?P<lead>(?:the\s+)?(?:recent|coming|past|next|last|previous|following)|"
-    r"(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\btook\s)|(?<=\blasted\s)|(?<=\bspent\s)|(?<=\btakes\s)"
-    r")\s*)(?P<unit>days|weeks|months|quarters|years|decades|centuries)\b(?P<ahead>\s+ahead\b)?"
-    r"(?!\s+(?:ago|old|of\s+age)\b)|\bthe\s+(?P<unit2>days|weeks|months|years)\s+ahead\b",
-    re.IGNORECASE,
+UNCOUNTED = scan.windowed(
+    patterns.compile(
+        r"(?:\b(?P<lead>(?:the\s+)?(?:recent|coming|past|next|last|previous|following)|"
+        r"(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\btook\s)|(?<=\blasted\s)|(?<=\bspent\s)|(?<=\btakes\s)"
+        r")\s*)(?P<unit>days|weeks|months|quarters|years|decades|centuries)\b(?P<ahead>\s+ahead\b)?"
+        r"(?!\s+(?:ago|old|of\s+age)\b)|\bthe\s+(?P<unit2>days|weeks|months|years)\s+ahead\b",
+        re.IGNORECASE,
+    )
 )
 
 
@@ -218,11 +226,15 @@ def _adjectives(text: str) -> Iterator[Draft]:
 
 
 # "a decade-long campaign", "a year-long pilot": one unit, said as an adjective
-UNIT_LONG = patterns.compile(r"\b(?P<unit>year|month|week|decade|century)-long\b", re.IGNORECASE)
+UNIT_LONG = scan.windowed(
+    patterns.compile(r"\b(?P<unit>year|month|week|decade|century)-long\b", re.IGNORECASE)
+)
 # "a quarter of a century", "three quarters of a century": 25 and 75 years
-QUARTERS = patterns.compile(
-    r"\b(?:(?P<hedge>more\s+than|over|almost|nearly|about|around)\s+)?(?P<n>a|one|three)\s+quarters?\s+of\s+a\s+century\b",
-    re.IGNORECASE,
+QUARTERS = scan.windowed(
+    patterns.compile(
+        r"\b(?:(?P<hedge>more\s+than|over|almost|nearly|about|around)\s+)?(?P<n>a|one|three)\s+quarters?\s+of\s+a\s+century\b",
+        re.IGNORECASE,
+    )
 )
 
 

@@ -76,10 +76,12 @@ _NAMES = "|".join(
     re.escape(name).replace(r"\ ", r"\s+").replace("'", "['’]")
     for name in sorted(HOLIDAYS, key=len, reverse=True)
 )
-HOLIDAY = patterns.compile(
-    r"\b(?:(?P<mod>last|next|this|this\s+past|this\s+coming)\s+)?"
-    rf"(?P<name>{_NAMES})(?![\w’'-])(?:,?\s+(?P<year>1[6-9]\d\d|20\d\d)\b)?",
-    re.IGNORECASE,
+HOLIDAY = scan.windowed(
+    patterns.compile(
+        r"\b(?:(?P<mod>last|next|this|this\s+past|this\s+coming)\s+)?"
+        rf"(?P<name>{_NAMES})(?![\w’'-])(?:,?\s+(?P<year>1[6-9]\d\d|20\d\d)\b)?",
+        re.IGNORECASE,
+    )
 )
 _TRIGGER = scan.keyed(
     patterns.compile(

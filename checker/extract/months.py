@@ -19,12 +19,14 @@ _EDGE = (
     r"(?:early|late|mid|(?:the\s+)?(?:end|beginning|start|middle|close)\s+of"
     r"|(?:the\s+)?month\s+of)"
 )
-MONTH_REF = patterns.compile(
-    rf"\b(?:(?P<mod>(?:{_EDGE}[\s-]+)?(?:this\s+past|this\s+coming|last|next|this|past|coming)"
-    rf"|{_EDGE})[\s-]+)?"
-    rf"(?P<month>{_NAMES})(?!\w|-|['’](?!s\b)|\.\w|\.?\s*\d|\s+(?:of\s+)?(?:1[6-9]|20)\d\d)"
-    r"(?:\s+(?P<year>last|next|this)\s+year\b)?",
-    re.IGNORECASE,
+MONTH_REF = scan.windowed(
+    patterns.compile(
+        rf"\b(?:(?P<mod>(?:{_EDGE}[\s-]+)?(?:this\s+past|this\s+coming|last|next|this|past|coming)"
+        rf"|{_EDGE})[\s-]+)?"
+        rf"(?P<month>{_NAMES})(?!\w|-|['’](?!s\b)|\.\w|\.?\s*\d|\s+(?:of\s+)?(?:1[6-9]|20)\d\d)"
+        r"(?:\s+(?P<year>last|next|this)\s+year\b)?",
+        re.IGNORECASE,
+    )
 )
 # A bare month is a month only after a word that introduces a time; "May" and "March" are
 # also verbs and names, so they need one even more.

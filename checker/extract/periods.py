@@ -12,19 +12,23 @@ from checker.models import CalendarDate, Timex
 
 _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
 _END = r"(?![\w/])"
-Q_FORM = patterns.compile(
-    r"\b(?:(?:FY|fiscal)\s*)?Q(?P<q>[1-4])"
-    r"(?:\s*(?:of\s+)?(?:(?:FY|fiscal(?:\s+year)?)\s*)?['’]?(?P<year>1[6-9]\d\d|20\d\d|\d\d)|(?=\s*[,;:.)]|\s+[a-z]|\s*$))"
-    + _END
+Q_FORM = scan.windowed(
+    patterns.compile(
+        r"\b(?:(?:FY|fiscal)\s*)?Q(?P<q>[1-4])"
+        r"(?:\s*(?:of\s+)?(?:(?:FY|fiscal(?:\s+year)?)\s*)?['’]?(?P<year>1[6-9]\d\d|20\d\d|\d\d)|(?=\s*[,;:.)]|\s+[a-z]|\s*$))"
+        + _END
+    )
 )
-WORD_FORM = patterns.compile(
-    r"\b(?:(?P<the>the)\s+)?(?:(?P<owner>this|last|next)\s+year['’]s\s+|"
-    r"(?P<year0>1[6-9]\d\d|20\d\d)\s+)?(?:fiscal[\s-]+)?"
-    r"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?P<sep>[\s-]+)"
-    r"(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?![\w-])"
-    rf"(?:\s+of\s+(?:(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?{_YEAR}{_END}|(?P<rel>this|last|next|the)\s+year\b)"
-    r"|\s+(?P<rel2>this|last|next)\s+year\b)?",
-    re.IGNORECASE,
+WORD_FORM = scan.windowed(
+    patterns.compile(
+        r"\b(?:(?P<the>the)\s+)?(?:(?P<owner>this|last|next)\s+year['’]s\s+|"
+        r"(?P<year0>1[6-9]\d\d|20\d\d)\s+)?(?:fiscal[\s-]+)?"
+        r"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?P<sep>[\s-]+)"
+        r"(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?![\w-])"
+        rf"(?:\s+of\s+(?:(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?{_YEAR}{_END}|(?P<rel>this|last|next|the)\s+year\b)"
+        r"|\s+(?P<rel2>this|last|next)\s+year\b)?",
+        re.IGNORECASE,
+    )
 )
 # Cheap triggers for the scans (see scan.finditer).
 _Q = scan.trigger(

@@ -120,9 +120,12 @@ def ascii_view(lower: str) -> bytes:
 
 
 class Scanner:
-    """A compiled Hyperscan database of triggers and the regions each may match in a text."""
+    """A compiled Hyperscan database of patterns and where each may match in a text: the
+    regions of its matches (`starts`, for triggers) or only where they end (the costly
+    patterns `scan.finditer` searches in windows: a database that tracks where matches start
+    takes ten times longer to compile for them)."""
 
-    def __init__(self, triggers: Sequence[tuple[str, int]]) -> None:
+    def __init__(self, triggers: Sequence[tuple[str, int]], starts: bool = True) -> None:
         self.ids: dict[tuple[str, int], int] = {}
         expressions: list[bytes] = []
         for key in triggers:
@@ -131,12 +134,20 @@ class Scanner:
                 self.ids[key] = len(expressions)
                 expressions.append(source.encode())
         self._expressions = expressions
-        self._database = _database(expressions)
+        self._starts = starts
+        self._database = _database(expressions, starts)
         # One scratch space per database: the desk's threads take turns (a scan takes ~25 µs).
         self._lock = threading.Lock()
 
     def regions(self, view: bytes) -> list[list[tuple[int, int]]]:
         """Each trigger's merged `[start, end)` regions in the document's ASCII view."""
+        return [_merged(spans) for spans in self._scan(view)]
+
+    def ends(self, view: bytes) -> list[list[int]]:
+        """Where each pattern's matches may end in the document's ASCII view, in order."""
+        return [sorted({end for _, end in spans}) for spans in self._scan(view)]
+
+    def _scan(self, view: bytes) -> list[list[tuple[int, int]]]:
         found: list[list[tuple[int, int]]] = [[] for _ in self.ids]
 
         def on_match(index: int, start: int, end: int, _flags: int, _context: object) -> None:
@@ -148,9 +159,9 @@ class Scanner:
                     self._database.scan(view, match_event_handler=on_match)
                 except hyperscan.error:  # type: ignore[union-attr]  # a kept one of another CPU
                     found = [[] for _ in self.ids]
-                    self._database = _database(self._expressions, kept=False)
+                    self._database = _database(self._expressions, self._starts, kept=False)
                     self._database.scan(view, match_event_handler=on_match)
-        return [_merged(spans) for spans in found]
+        return found
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -164,23 +175,27 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _database(expressions: list[bytes], kept: bool = True) -> Any:
+def _database(expressions: list[bytes], starts: bool = True, kept: bool = True) -> Any:
     """The compiled database: from the user's cache when an earlier run compiled it."""
     if hyperscan is None or not expressions:
         return None
     from checker.engine import cache  # here: the engine imports the extractors
 
     version = getattr(hyperscan, "__version__", "")
-    sha = hashlib.sha256(f"{version}\0".encode() + b"\0".join(expressions))
-    name = f"triggers-{sha.hexdigest()[:32]}.hsdb"
+    sha = hashlib.sha256(f"{version}\0{starts}\0".encode() + b"\0".join(expressions))
+    name = f"{'triggers' if starts else 'windowed'}-{sha.hexdigest()[:32]}.hsdb"
     entry = cache.read(name) if kept else None
     if entry is not None:
         try:
-            return hyperscan.loadb(entry, hyperscan.HS_MODE_BLOCK)
+            database = hyperscan.loadb(entry, hyperscan.HS_MODE_BLOCK)
+            # a database read back has no scratch space: without one every scan fails
+            database.scratch = hyperscan.Scratch(database)
+            return database
         except Exception:  # from another CPU or a damaged file: compile it again
             pass
     database = hyperscan.Database()
-    flag = hyperscan.HS_FLAG_SOM_LEFTMOST | hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_DOTALL
+    flag = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_DOTALL
+    flag |= hyperscan.HS_FLAG_SOM_LEFTMOST if starts else 0
     database.compile(
         expressions=expressions,
         ids=list(range(len(expressions))),

@@ -29,40 +29,50 @@ DAY_WORD = scan.keyed(
 )
 _UNIT = r"(?P<unit>week(?:end)?|month|year|quarter|decade|century|spring|summer|autumn|fall|winter)"
 _EDGE = r"(?:early|late|mid|earlier|later|(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of)"
-CALENDAR_REF = patterns.compile(
-    rf"\b(?:(?P<edge>{_EDGE})[\s-]+)?"
-    rf"(?P<mod>this\s+(?:past|coming)|this|last|next|past|coming|previous|current|upcoming)\s+{_UNIT}\b"
-    r"(?![\w-]|['’]s\s+\w+\s+(?:of|in)\b)",
-    re.IGNORECASE,
+CALENDAR_REF = scan.windowed(
+    patterns.compile(
+        rf"\b(?:(?P<edge>{_EDGE})[\s-]+)?"
+        rf"(?P<mod>this\s+(?:past|coming)|this|last|next|past|coming|previous|current|upcoming)\s+{_UNIT}\b"
+        r"(?![\w-]|['’]s\s+\w+\s+(?:of|in)\b)",
+        re.IGNORECASE,
+    )
 )
 # "by the end of the year", "at year-end": the release's own year, month, week or quarter.
-CURRENT_EDGE = patterns.compile(
-    r"\b(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|close)\s+of\s+the\s+"
-    r"(?P<unit>year|month|week|quarter)\b(?!['’-])"
-    r"|\b(?:the\s+)?(?P<unit2>year|month|quarter)(?:['’]s\s+|[\s-])end\b(?![-’'])"
-    r"(?:\s+(?P<year>(?:19|20)\d\d)\b)?",
-    re.IGNORECASE,
+CURRENT_EDGE = scan.windowed(
+    patterns.compile(
+        r"\b(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|close)\s+of\s+the\s+"
+        r"(?P<unit>year|month|week|quarter)\b(?!['’-])"
+        r"|\b(?:the\s+)?(?P<unit2>year|month|quarter)(?:['’]s\s+|[\s-])end\b(?![-’'])"
+        r"(?:\s+(?P<year>(?:19|20)\d\d)\b)?",
+        re.IGNORECASE,
+    )
 )
-AGO = patterns.compile(
-    rf"\b(?P<n>{NUMBER_RE}|a|an|a\s+few|several|many|some)\s+(?P<unit>day|week|month|year|decade)s?"
-    r"(?:\s+or\s+so)?\s+(?P<dir>ago|from\s+now|hence)\b"
-    r"|\b(?P<vague>(?:days|weeks|months|years|decades))\s+ago\b",
-    re.IGNORECASE,
+AGO = scan.windowed(
+    patterns.compile(
+        rf"\b(?P<n>{NUMBER_RE}|a|an|a\s+few|several|many|some)\s+(?P<unit>day|week|month|year|decade)s?"
+        r"(?:\s+or\s+so)?\s+(?P<dir>ago|from\s+now|hence)\b"
+        r"|\b(?P<vague>(?:days|weeks|months|years|decades))\s+ago\b",
+        re.IGNORECASE,
+    )
 )
-WEEKDAY_REF = patterns.compile(
-    r"\b(?:(?P<mod>(?i:this\s+past|this\s+coming|last|next|this|coming|past|(?:the\s+)?previous))\s+)?"
-    r"(?P<weekday>(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+WEEKDAY_REF = scan.windowed(
+    patterns.compile(
+        r"\b(?:(?P<mod>(?i:this\s+past|this\s+coming|last|next|this|coming|past|(?:the\s+)?previous))\s+)?"
+        r"(?P<weekday>(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+    )
 )
 WEEKEND = scan.keyed(patterns.compile(r"\bthe\s+weekend\b(?![\w-])", re.IGNORECASE), "weekend")
 _WEEKEND_LEAD = patterns.compile(
     r"\b(?:over|at|on|for|of|to|by|during|through|throughout|since|until|after|before)\s+$",
     re.IGNORECASE,
 )
-PRESENT = patterns.compile(
-    r"\b(?:now|currently|at\s+present|presently|nowadays|these\s+days|recently|lately|"
-    r"(?<=\bin\s)the\s+past|the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short|long)\s+term)"
-    r"\b(?!\s+in\b|\s+that\b|,\s+in\s+its|[-’'])",
-    re.IGNORECASE,
+PRESENT = scan.windowed(
+    patterns.compile(
+        r"\b(?:now|currently|at\s+present|presently|nowadays|these\s+days|recently|lately|"
+        r"(?<=\bin\s)the\s+past|the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short|long)\s+term)"
+        r"\b(?!\s+in\b|\s+that\b|,\s+in\s+its|[-’'])",
+        re.IGNORECASE,
+    )
 )
 # Every PRESENT match holds one of these words; scanning for them is many times faster.
 _PRESENT_WORD = scan.trigger(
@@ -71,10 +81,12 @@ _PRESENT_WORD = scan.trigger(
     )
 )
 # "in the summer", "during the early spring": a season of the release's year, read from the tense.
-SEASON_REF = patterns.compile(
-    r"(?<=\s)(?:(?:early|late|mid)[\s-]+)?the\s+(?:(?:early|late)\s+)?"
-    r"(?P<season>spring|summer|autumn|fall|winter)\b(?![-’']|\s+(?:of|\d))",
-    re.IGNORECASE,
+SEASON_REF = scan.windowed(
+    patterns.compile(
+        r"(?<=\s)(?:(?:early|late|mid)[\s-]+)?the\s+(?:(?:early|late)\s+)?"
+        r"(?P<season>spring|summer|autumn|fall|winter)\b(?![-’']|\s+(?:of|\d))",
+        re.IGNORECASE,
+    )
 )
 _SEASON_LEAD = patterns.compile(
     r"\b(?:in|during|over|through|throughout|by|until|since|for|this|into|before|after)\s+$",

@@ -20,15 +20,26 @@ _EXTRA_CASES = re.compile(
 _FOLDED: dict[re.Pattern[str], re.Pattern[str]] = {}
 _SYNTAX = re.compile(r"\\.|\(\?P[<=][^>)]*[>)]|[^\\(]+|\(")  # escapes, group names, the rest
 _TRIGGERS: dict[re.Pattern[str], None] = {}  # each declared trigger, in order
+_WINDOWED: dict[re.Pattern[str], None] = {}  # each costly pattern declared for `finditer`
 # The Hyperscan scanner, built on first use, with each trigger's index among its regions
 # (triggers it cannot widen have none), and how many triggers were declared by then.
 _SCANNER: list[tuple[prescan.Scanner, dict[re.Pattern[str], int], int]] = []
 _REGIONS: dict[str, list[list[tuple[int, int]]]] = {}
+# The same for the costly patterns, which Hyperscan tells only where matches may end.
+_ENDS_SCANNER: list[tuple[prescan.Scanner, dict[re.Pattern[str], int], int]] = []
+_ENDS: dict[str, list[list[int]]] = {}
 
 
 def trigger(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """A trigger for `finditer`, declared so that one Hyperscan pass finds where it may match."""
     _TRIGGERS.setdefault(pattern)
+    return pattern
+
+
+def windowed(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A costly pattern for `finditer`, declared so that windows it cannot match in are
+    skipped (Hyperscan sees where its matches may end)."""
+    _WINDOWED.setdefault(pattern)
     return pattern
 
 
@@ -120,6 +131,26 @@ def _regions(trigger: re.Pattern[str], text: str) -> list[tuple[int, int]] | Non
     return _REGIONS[text][index]
 
 
+def _ends(pattern: re.Pattern[str], text: str) -> list[int] | None:
+    """Where a declared costly pattern's matches may end in a foldable text, in order, or None
+    when Hyperscan cannot say."""
+    if prescan.hyperscan is None or pattern not in _WINDOWED:
+        return None
+    if not _ENDS_SCANNER or _ENDS_SCANNER[0][2] < len(_WINDOWED):
+        scanner = prescan.Scanner([_source(p) for p in _WINDOWED], starts=False)
+        ids = {p: scanner.ids[_source(p)] for p in _WINDOWED if _source(p) in scanner.ids}
+        _ENDS_SCANNER[:] = [(scanner, ids, len(_WINDOWED))]
+        _ENDS.clear()
+    scanner, ids, _ = _ENDS_SCANNER[0]
+    index = ids.get(pattern)
+    if index is None:
+        return None
+    if text not in _ENDS:
+        _ENDS.clear()  # one document at a time
+        _ENDS[text] = scanner.ends(prescan.ascii_view(_lower(text)))
+    return _ENDS[text][index]
+
+
 def _source(trigger: re.Pattern[str]) -> tuple[str, int]:
     return trigger.pattern, patterns.flags_of(trigger)
 
@@ -151,9 +182,18 @@ def finditer(
     begins at most `back` characters after the match starts and ends at most `ahead`
     characters (lookaheads included) before it ends. Python's `re` tries a pattern that opens
     with optional words at every position of the text; a trigger that opens with a word it
-    must contain is scanned many times faster. Lookbehinds still see the text before a window."""
+    must contain is scanned many times faster. Lookbehinds still see the text before a window.
+    A pattern declared `windowed` is not searched in a window where Hyperscan saw none of its
+    matches end: nine windows in ten hold no match, and most of those are then skipped."""
     last_end = -1
+    ends = _ends(pattern, text) if _lowered(text)[1] else None
+    at = 0  # the first end not before the window: windows only move on
     for start, end in windows(text, trigger, back, ahead):
+        if ends is not None:
+            while at < len(ends) and ends[at] < start:
+                at += 1
+            if at == len(ends) or ends[at] > end:
+                continue  # no match of the pattern can lie in this window
         for m in pattern.finditer(text, start, end):
             if m.start() >= last_end:
                 last_end = m.end()

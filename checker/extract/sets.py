@@ -37,16 +37,20 @@ _UNIT = (
 )
 _DAYS = "|".join(WEEKDAY_NAMES)
 _MONTHS = "|".join(MONTH_NAMES)
-EVERY = patterns.compile(
-    rf"\b(?:every|each)\s+(?:(?P<other>other|second)\s+|(?P<n>\d{{1,3}}|{CARDINAL_WORD_RE})\s+)?"
-    rf"(?:{_UNIT}|(?P<weekday>{_DAYS})|(?P<month>{_MONTHS}))\b(?![-’'])",
-    re.IGNORECASE,
+EVERY = scan.windowed(
+    patterns.compile(
+        rf"\b(?:every|each)\s+(?:(?P<other>other|second)\s+|(?P<n>\d{{1,3}}|{CARDINAL_WORD_RE})\s+)?"
+        rf"(?:{_UNIT}|(?P<weekday>{_DAYS})|(?P<month>{_MONTHS}))\b(?![-’'])",
+        re.IGNORECASE,
+    )
 )
 # "$5 million a year", "four flights a week", "twice a day", "per year" after an amount.
-RATE = patterns.compile(
-    rf"(?:\b(?P<times>once|twice|thrice|(?:\d{{1,3}}|{CARDINAL_WORD_RE})\s+times)\s+)?"
-    rf"\b(?:a|an|per)\s+{_UNIT.replace('s?', '')}\b(?![-’'\w])",
-    re.IGNORECASE,
+RATE = scan.windowed(
+    patterns.compile(
+        rf"(?:\b(?P<times>once|twice|thrice|(?:\d{{1,3}}|{CARDINAL_WORD_RE})\s+times)\s+)?"
+        rf"\b(?:a|an|per)\s+{_UNIT.replace('s?', '')}\b(?![-’'\w])",
+        re.IGNORECASE,
+    )
 )
 _AMOUNT_BEFORE = patterns.compile(
     r"(?:\d|%|\b(?:million|billion|thousand|hundred|percent|dozen|dozens|hundreds|thousands|"
@@ -66,10 +70,12 @@ ADVERB = scan.keyed(
 _PRENOMINAL_OK = frozenset({"daily", "nightly", "hourly", "weekly"})
 _NOUN_AFTER = patterns.compile(r"\s+(?!(?:and|or|but|to|in|on|at|for|from|by|with|since|until|"
                          r"through|as|the|a|an|basis)\b)[a-z]", re.IGNORECASE)  # fmt: skip
-PLURAL_DAYS = patterns.compile(
-    rf"\b(?P<lead>on\s+)?(?P<weekday>{_DAYS})s\b(?![’'])"
-    r"|\b(?P<lead2>on\s+)?(?P<part>mornings|afternoons|evenings|nights|weekends)\b"
-    r"(?=\s+at\b)",
+PLURAL_DAYS = scan.windowed(
+    patterns.compile(
+        rf"\b(?P<lead>on\s+)?(?P<weekday>{_DAYS})s\b(?![’'])"
+        r"|\b(?P<lead2>on\s+)?(?P<part>mornings|afternoons|evenings|nights|weekends)\b"
+        r"(?=\s+at\b)",
+    )
 )
 
 

@@ -15,23 +15,29 @@ _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _PAIR = rf"(?:(?:{_TENS})(?:[\s-](?:{_UNITS}))?|{_TEENS}|oh[\s-](?:{_UNITS})|hundred)"
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-SPOKEN_YEAR = patterns.compile(
-    rf"\b(?:(?P<month>{'|'.join(MONTH_NAMES)})\s+|(?:the\s+)?(?P<season>spring|summer|autumn|fall|"
-    r"winter)\s+of\s+)?"
-    rf"(?:(?P<century>eighteen|nineteen|twenty)[\s-](?P<pair>{_PAIR})"
-    rf"|(?P<the>the\s+year\s+)(?P<thousand>two\s+thousand(?:\s+(?:and\s+)?(?P<unit>{_UNITS}|{_TEENS}))?))"
-    r"\b(?![\s-](?:percent|per\s+cent|people|dollars|million|billion|thousand|hundred|times)\b)",
-    re.IGNORECASE,
+SPOKEN_YEAR = scan.windowed(
+    patterns.compile(
+        rf"\b(?:(?P<month>{'|'.join(MONTH_NAMES)})\s+|(?:the\s+)?(?P<season>spring|summer|autumn|fall|"
+        r"winter)\s+of\s+)?"
+        rf"(?:(?P<century>eighteen|nineteen|twenty)[\s-](?P<pair>{_PAIR})"
+        rf"|(?P<the>the\s+year\s+)(?P<thousand>two\s+thousand(?:\s+(?:and\s+)?(?P<unit>{_UNITS}|{_TEENS}))?))"
+        r"\b(?![\s-](?:percent|per\s+cent|people|dollars|million|billion|thousand|hundred|times)\b)",
+        re.IGNORECASE,
+    )
 )
-DECADE_WORD = patterns.compile(
-    r"\bthe\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?:nineteen[\s-])?(?P<decade>twenties|thirties|forties|fifties|"
-    r"sixties|seventies|eighties|nineties)\b",
-    re.IGNORECASE,
+DECADE_WORD = scan.windowed(
+    patterns.compile(
+        r"\bthe\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?:nineteen[\s-])?(?P<decade>twenties|thirties|forties|fifties|"
+        r"sixties|seventies|eighties|nineties)\b",
+        re.IGNORECASE,
+    )
 )
-CENTURY = patterns.compile(
-    r"\b(?:the\s+)?(?P<ord>(?:1[0-9]|2[01])(?:st|nd|rd|th)|eleventh|twelfth|thirteenth|fourteenth|"
-    r"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)\s+century\b",
-    re.IGNORECASE,
+CENTURY = scan.windowed(
+    patterns.compile(
+        r"\b(?:the\s+)?(?P<ord>(?:1[0-9]|2[01])(?:st|nd|rd|th)|eleventh|twelfth|thirteenth|fourteenth|"
+        r"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)\s+century\b",
+        re.IGNORECASE,
+    )
 )
 _TRIGGER = scan.keyed(
     patterns.compile(

@@ -25,40 +25,50 @@ _DAY_AFTER = (
     rf"(?:,?\s+(?:on\s+)?(?P<day>{_WEEKDAY}|today|yesterday|tomorrow)\b"
     rf"(?!['’]s|,?\s+(?:{MONTH_RE}|the\s+\d|\d)))?"
 )
-CLOCK = patterns.compile(
-    r"(?<![\w:.,$€£/-])"
-    r"(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?)?\s*"
-    r"(?P<half>[ap])(?:\.\s?m\b\.?|m\b)" + _ZONE + _DAY_AFTER,
-    re.IGNORECASE,
+CLOCK = scan.windowed(
+    patterns.compile(
+        r"(?<![\w:.,$€£/-])"
+        r"(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?)?\s*"
+        r"(?P<half>[ap])(?:\.\s?m\b\.?|m\b)" + _ZONE + _DAY_AFTER,
+        re.IGNORECASE,
+    )
 )
 # 24-hour times need a zone or a word that introduces a time: "at 14:30", "0735 GMT".
-CLOCK_24 = patterns.compile(
-    r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\bfrom\s)|(?<=\buntil\s))(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)"
-    r"(?![\d:.])(?:\s*(?:hours|hrs|h)\b)?"
-    + _ZONE
-    + _DAY_AFTER
-    + r"|(?<![\w:.])(?P<hour2>[01]\d|2[0-3]):?(?P<minute2>[0-5]\d)\s+(?P<zone2>GMT|UTC)\b",
+CLOCK_24 = scan.windowed(
+    patterns.compile(
+        r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\bfrom\s)|(?<=\buntil\s))(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)"
+        r"(?![\d:.])(?:\s*(?:hours|hrs|h)\b)?"
+        + _ZONE
+        + _DAY_AFTER
+        + r"|(?<![\w:.])(?P<hour2>[01]\d|2[0-3]):?(?P<minute2>[0-5]\d)\s+(?P<zone2>GMT|UTC)\b",
+    )
 )
-NAMED = patterns.compile(
-    r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bfrom\s)|"
-    r"(?<=\bsince\s)|(?<=\baround\s)|(?<=\bto\s)|(?<=\btill\s)|(?<=\b12\s))"
-    r"(?P<name>noon|midnight|midday)\b"
-    + _DAY_AFTER
-    + rf"|\b(?P<name2>noon|midnight)\s+(?P<day2>{_WEEKDAY}|today|yesterday|tomorrow)\b",
-    re.IGNORECASE,
+NAMED = scan.windowed(
+    patterns.compile(
+        r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bfrom\s)|"
+        r"(?<=\bsince\s)|(?<=\baround\s)|(?<=\bto\s)|(?<=\btill\s)|(?<=\b12\s))"
+        r"(?P<name>noon|midnight|midday)\b"
+        + _DAY_AFTER
+        + rf"|\b(?P<name2>noon|midnight)\s+(?P<day2>{_WEEKDAY}|today|yesterday|tomorrow)\b",
+        re.IGNORECASE,
+    )
 )
-IN_THE = patterns.compile(
-    rf"\b(?P<hour>1[0-2]|[1-9]|{CARDINAL_WORD_RE})(?:\s+o['’]clock)?\s+in\s+the\s+"
-    r"(?P<part>morning|afternoon|evening)\b"
-    rf"|\b(?P<hour2>1[0-2]|[1-9]|{CARDINAL_WORD_RE})\s+o['’]clock\b",
-    re.IGNORECASE,
+IN_THE = scan.windowed(
+    patterns.compile(
+        rf"\b(?P<hour>1[0-2]|[1-9]|{CARDINAL_WORD_RE})(?:\s+o['’]clock)?\s+in\s+the\s+"
+        r"(?P<part>morning|afternoon|evening)\b"
+        rf"|\b(?P<hour2>1[0-2]|[1-9]|{CARDINAL_WORD_RE})\s+o['’]clock\b",
+        re.IGNORECASE,
+    )
 )
 # Parts of a day: "this morning", "last night", "Friday evening", "yesterday afternoon".
-PART_OF_DAY = patterns.compile(
-    rf"\b(?:(?P<edge>early|late|later|earlier)\s+)?(?:(?P<rel>this|last|tomorrow|yesterday)\s+"
-    rf"|(?P<weekday>{_WEEKDAY})\s+)(?P<part>morning|afternoon|evening|night)\b(?!['’]s\b|\s+(?:shift|show|news|session))"
-    r"|\b(?P<tonight>tonight)\b|\b(?P<mid>mid[\s-]?(?:morning|afternoon|day))\b(?![\w-])",
-    re.IGNORECASE,
+PART_OF_DAY = scan.windowed(
+    patterns.compile(
+        rf"\b(?:(?P<edge>early|late|later|earlier)\s+)?(?:(?P<rel>this|last|tomorrow|yesterday)\s+"
+        rf"|(?P<weekday>{_WEEKDAY})\s+)(?P<part>morning|afternoon|evening|night)\b(?!['’]s\b|\s+(?:shift|show|news|session))"
+        r"|\b(?P<tonight>tonight)\b|\b(?P<mid>mid[\s-]?(?:morning|afternoon|day))\b(?![\w-])",
+        re.IGNORECASE,
+    )
 )
 # Cheap triggers for the scans (see scan.finditer).
 _AM_PM = scan.trigger(patterns.compile(r"[aApP]\.?\s?[mM]\b"))

@@ -12,23 +12,31 @@ from checker.models import CalendarDate, Timex
 _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d|2100)"
 _END = r"(?![\w/])"
 
-DECADE = patterns.compile(
-    r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<decade>1[6-9]\d0|20\d0)['’]?s\b"
-    r"|(?:\bthe\s+)?['’](?P<short>\d0)s\b|\bthe\s+(?P<short2>\d0)['’]?s\b",
-    re.IGNORECASE,
+DECADE = scan.windowed(
+    patterns.compile(
+        r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<decade>1[6-9]\d0|20\d0)['’]?s\b"
+        r"|(?:\bthe\s+)?['’](?P<short>\d0)s\b|\bthe\s+(?P<short2>\d0)['’]?s\b",
+        re.IGNORECASE,
+    )
 )
-SEASON = patterns.compile(
-    rf"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?P<season>spring|summer|autumn|fall|winter)"
-    rf"(?:\s+of)?,?\s+{_YEAR}{_END}",
-    re.IGNORECASE,
+SEASON = scan.windowed(
+    patterns.compile(
+        rf"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?P<season>spring|summer|autumn|fall|winter)"
+        rf"(?:\s+of)?,?\s+{_YEAR}{_END}",
+        re.IGNORECASE,
+    )
 )
-YEAR_MOD = patterns.compile(
-    rf"\b(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-]+{_YEAR}{_END}",
-    re.IGNORECASE,
+YEAR_MOD = scan.windowed(
+    patterns.compile(
+        rf"\b(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-]+{_YEAR}{_END}",
+        re.IGNORECASE,
+    )
 )
-FISCAL_YEAR = patterns.compile(
-    rf"\b(?:fiscal(?:\s+year)?|FY|financial\s+year)\s*['’]?(?P<year>\d{{4}}|\d\d){_END}",
-    re.IGNORECASE,
+FISCAL_YEAR = scan.windowed(
+    patterns.compile(
+        rf"\b(?:fiscal(?:\s+year)?|FY|financial\s+year)\s*['’]?(?P<year>\d{{4}}|\d\d){_END}",
+        re.IGNORECASE,
+    )
 )
 BARE_YEAR = patterns.compile(
     r"(?<![\w$€£¥#./:,-])(?P<year>1[6-9]\d\d|20\d\d|2100)(?![\w%$€£/]|[.,:]\d|-\d)"
