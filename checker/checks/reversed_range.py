@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date
 
@@ -124,7 +123,18 @@ def _swapped(claim: Claim, first: Claim, second: Claim) -> str | None:
 
 
 def _day_in(end: Claim) -> tuple[int, int] | None:
-    """Where an end's day of the month is written in its text ("29" of "January 29")."""
-    assert end.date is not None
-    found = re.search(rf"(?<!\d)0?{end.date.day}(?!\d)", end.text)
-    return found.span() if found else None
+    """Where an end's day of the month is written in its text ("29" of "January 29"): the
+    first run of digits that reads as it."""
+    text, at = end.text, 0
+    day = end.date.day if end.date is not None else None
+    while at < len(text):
+        if text[at].isdecimal():
+            stop = at
+            while stop < len(text) and text[stop].isdecimal():
+                stop += 1
+            if int(text[at:stop]) == day:
+                return at, stop
+            at = stop
+        else:
+            at += 1
+    return None

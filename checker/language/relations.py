@@ -3,6 +3,8 @@ comma clause or a bracket hangs on, questions every extractor asks of the layer.
 
 from __future__ import annotations
 
+from functools import cache
+
 from checker.language import lexicon
 from checker.language.analysis import Analysis
 
@@ -194,6 +196,7 @@ def _after_anterior_cue(analysis: Analysis, index: int, group: int) -> bool:
     return False
 
 
+@cache
 def _anterior_cues() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(cue.split()) for cue in lexicon.words("anterior_cues.txt"))
 
