@@ -198,8 +198,8 @@ def _unlisted_third_person(
         return False
     k = before.i
     while k > 0 and tokens[k - 1].sent == token.sent:
-        if tokens[k - 1].tag not in ("DET", "PROPN", "NOUN", "ADJ"):
-            return False
+        if tokens[k - 1].tag not in ("DET", "PROPN", "NOUN", "ADJ") or before.i - k >= 8:
+            return False  # not the sentence's first phrase, or longer than a subject is
         k -= 1
     return True
 

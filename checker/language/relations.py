@@ -187,13 +187,20 @@ def _after_anterior_cue(analysis: Analysis, index: int, group: int) -> bool:
         analysis.clauses[clause].first if clause is not None else index
     )  # fmt: skip
     cues = _anterior_cues()
-    for k in range(index - 1, stop - 1, -1):
+    firsts = {cue[0] for cue in cues}
+    # an anterior phrase is a few words long ("in the run-up to the vote on"): look no further
+    for k in range(index - 1, max(stop, index - _ANTERIOR_REACH) - 1, -1):
         token = tokens[k]
-        if any(tuple(t.lower for t in tokens[k : k + len(cue)]) == cue for cue in cues):
+        if token.lower in firsts and any(
+            tuple(t.lower for t in tokens[k : k + len(cue)]) == cue for cue in cues
+        ):
             return True
         if token.tag in ("VERB", "AUX", "MODAL", "CCONJ", "SCONJ") or token.text in (",", ";"):
             return False
     return False
+
+
+_ANTERIOR_REACH = 12  # tokens between an anterior cue and the date it bounds, at most
 
 
 @cache
