@@ -15,7 +15,6 @@ from checker.extract import (
     events,
     governed,
     lists,
-    months,
     relative,
     shares,
     spans,
@@ -73,7 +72,6 @@ def drafts(document: Document, analysis: Analysis) -> list[Draft]:
     governed.attach(analysis, atoms)
     relative.reread_weekdays(atoms, ctx.release_date)
     dates.reread_years(atoms, built, ctx.release_date)
-    months.reread(atoms, ctx.release_date)
     built += numeric(analysis, atoms + built)
     return atoms + built
 

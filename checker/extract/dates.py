@@ -139,20 +139,18 @@ def _unwritten_year(match: re.Match[str], month: int, day: int | None, ctx: Cont
     if distance <= _CLEARLY_NEAREST:
         return nearest
     way = tense.direction(match.string, match.start(), match.end())
-    this = date(release.year, month, min(day or 1, 28))
-    if way == tense.PAST:
-        return release.year if this <= release else release.year - 1
-    if way == tense.FUTURE:
-        return release.year if this >= release else release.year + 1
-    return nearest
+    if way == tense.UNKNOWN:
+        return nearest
+    return _told_year(release, month, day or 1, way == tense.PAST)
 
 
 def reread_years(drafts: list[Draft], built: list[Draft], release: date | None) -> None:
-    """A day named without a year read again from the verb group that governs it, once the
-    language layer has found it: "stayed open until October 16" in a February release is last
-    October, whatever the words around the date look like. A date within _CLEARLY_NEAREST days
-    keeps its nearest year (a wrong tense there is tense-mismatch's to report), and a date that
-    is the end of a range or a compound keeps the year it was read with."""
+    """A day or a month named without a year read again from the verb group that governs it,
+    once the language layer has found it: "stayed open until October 16" in a February release
+    is last October, "will mark … in December" in a January release the coming December,
+    whatever the words around them look like. A day within _CLEARLY_NEAREST days keeps its
+    nearest year (a wrong tense there is tense-mismatch's to report); the end of a range or a
+    compound keeps the year it was read with."""
     if release is None:
         return
     joined = {id(link) for d in built for link in d.links}
@@ -160,7 +158,7 @@ def reread_years(drafts: list[Draft], built: list[Draft], release: date | None) 
         day = draft.date
         verb = draft.told_way()
         if (
-            draft.kind != "date"
+            draft.kind not in ("date", "relative")
             or not draft.extra.get("year_unwritten")
             or id(draft) in joined
             or day is None
@@ -168,17 +166,14 @@ def reread_years(drafts: list[Draft], built: list[Draft], release: date | None) 
             or verb is None
         ):
             continue
-        try:
-            distance = abs((date(day.year, day.month, day.day or 1) - release).days)
-        except ValueError:
-            continue  # 31 April: invalid-date reports it, whatever its year
-        if distance <= _CLEARLY_NEAREST:
-            continue
-        this = date(release.year, day.month, min(day.day or 1, 28))
-        if verb.orientation == "past":
-            year = release.year if this <= release else release.year - 1
-        else:
-            year = release.year if this >= release else release.year + 1
+        if draft.kind == "date":
+            try:
+                distance = abs((date(day.year, day.month, day.day or 1) - release).days)
+            except ValueError:
+                continue  # 31 April: invalid-date reports it, whatever its year
+            if distance <= _CLEARLY_NEAREST:
+                continue
+        year = _told_year(release, day.month, day.day, verb.orientation == "past")
         written = _calendar(year, day.month, day.day)
         if year == day.year or written is None or not written.is_valid:
             continue
@@ -186,6 +181,20 @@ def reread_years(drafts: list[Draft], built: list[Draft], release: date | None) 
         draft.value = written.iso()
         draft.timex = Timex(type="DATE", value=written.iso())
         draft.note = f"the year read from '{verb.text}'"
+
+
+def _told_year(release: date, month: int, day: int | None, past: bool) -> int:
+    """The year of a month (or a day of it) said in the past or the future at the release:
+    this year's when it is on that side of the release, else the year before or after (a
+    month is the release's own month on either side: "was held in March", "opens in March")."""
+    if day is None:
+        if past:
+            return release.year if month <= release.month else release.year - 1
+        return release.year if month >= release.month else release.year + 1
+    this = date(release.year, month, min(day, 28))
+    if past:
+        return release.year if this <= release else release.year - 1
+    return release.year if this >= release else release.year + 1
 
 
 def _named(ctx: Context, match: re.Match[str], with_year: bool) -> Draft | None:

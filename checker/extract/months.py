@@ -77,38 +77,6 @@ def _months(text: str, ctx: Context) -> Iterator[Draft]:
         yield draft
 
 
-def reread(drafts: list[Draft], release: date | None) -> None:
-    """A bare month read again from the verb group that governs it, once the language layer
-    has found it: "He will mark the day in December" in a January release is the coming
-    December, though last December is nearer; "was held in March" in February is last March.
-    Without such a verb (none, quoted, reported, or a present) the first reading stands."""
-    if release is None:
-        return
-    for draft in drafts:
-        day = draft.date
-        verb = draft.told_way()
-        if (
-            draft.kind != "relative"
-            or not draft.extra.get("year_unwritten")
-            or day is None
-            or day.month is None
-            or verb is None
-        ):
-            continue
-        month = day.month
-        if verb.orientation == "past":
-            year = release.year if month <= release.month else release.year - 1
-        else:
-            year = release.year if month >= release.month else release.year + 1
-        if year == day.year:
-            continue
-        value = f"{year:04d}-{month:02d}"
-        draft.date = CalendarDate(year=year, month=month)
-        draft.value = value
-        draft.timex = Timex(type="DATE", value=value)
-        draft.note = f"the year read from '{verb.text}'"
-
-
 # Months that are also given names: before a capitalised word they are a person.
 _GIVEN_NAMES = frozenset({"Jan", "April", "May", "June", "August", "Aug"})
 # A month at most this many months from the release's is that one, whatever the tense.

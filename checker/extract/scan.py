@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from re import _casefix  # type: ignore[attr-defined]
+from typing import Any
 
 from checker.extract import patterns, prescan
 from checker.extract.lexicon import MONTH_RE, alternation, words
@@ -19,15 +20,6 @@ _EXTRA_CASES = re.compile(
 )
 _FOLDED: dict[re.Pattern[str], re.Pattern[str]] = {}
 _SYNTAX = re.compile(r"\\.|\(\?P[<=][^>)]*[>)]|[^\\(]+|\(")  # escapes, group names, the rest
-_TRIGGERS: dict[re.Pattern[str], None] = {}  # each declared trigger, in order
-_WINDOWED: dict[re.Pattern[str], None] = {}  # each costly pattern declared for `finditer`
-# The Hyperscan scanner, built on first use, with each trigger's index among its regions
-# (triggers it cannot widen have none), and how many triggers were declared by then.
-_SCANNER: list[tuple[prescan.Scanner, dict[re.Pattern[str], int], int]] = []
-_REGIONS: dict[str, list[list[tuple[int, int]]]] = {}
-# The same for the costly patterns, which Hyperscan tells only where matches may end.
-_ENDS_SCANNER: list[tuple[prescan.Scanner, dict[re.Pattern[str], int], int]] = []
-_ENDS: dict[str, list[list[int]]] = {}
 
 
 def trigger(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -112,43 +104,55 @@ def spans(trigger: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return _SPANS[key]
 
 
+class _Prescan:
+    """One Hyperscan database of the declared patterns, built on first use (and again when a
+    module has declared more since), and what it found in the document scanned last."""
+
+    def __init__(self, starts: bool) -> None:
+        self.declared: dict[re.Pattern[str], None] = {}  # in the order declared
+        self._starts = starts  # regions of matches, or only where they end
+        self._scanner: prescan.Scanner | None = None
+        self._ids: dict[re.Pattern[str], int] = {}  # patterns it cannot widen have none
+        self._count = 0
+        self._found: dict[str, list[list[Any]]] = {}
+
+    def of(self, pattern: re.Pattern[str], text: str) -> list[Any] | None:
+        """What the database found for a pattern in a foldable text; None when it cannot say."""
+        if prescan.hyperscan is None or pattern not in self.declared:
+            return None
+        if self._scanner is None or self._count < len(self.declared):
+            scanner = prescan.Scanner([_source(p) for p in self.declared], self._starts)
+            self._ids = {
+                p: scanner.ids[_source(p)] for p in self.declared if _source(p) in scanner.ids
+            }
+            self._scanner, self._count = scanner, len(self.declared)
+            self._found.clear()
+        index = self._ids.get(pattern)
+        if index is None:
+            return None
+        if text not in self._found:
+            self._found.clear()  # one document at a time
+            view = prescan.ascii_view(_lower(text))
+            scanner = self._scanner
+            self._found[text] = scanner.regions(view) if self._starts else scanner.ends(view)
+        return self._found[text][index]
+
+
+_TRIGGER_SCAN = _Prescan(starts=True)
+_WINDOWED_SCAN = _Prescan(starts=False)  # the costly patterns: where their matches may end
+_TRIGGERS = _TRIGGER_SCAN.declared  # each declared trigger, in order
+_WINDOWED = _WINDOWED_SCAN.declared  # each costly pattern declared for `finditer`
+
+
 def _regions(trigger: re.Pattern[str], text: str) -> list[tuple[int, int]] | None:
     """Where a declared trigger may match in a foldable text, or None when Hyperscan cannot say."""
-    if prescan.hyperscan is None or trigger not in _TRIGGERS:
-        return None
-    if not _SCANNER or _SCANNER[0][2] < len(_TRIGGERS):  # a module declared more since
-        scanner = prescan.Scanner([_source(t) for t in _TRIGGERS])
-        ids = {t: scanner.ids[_source(t)] for t in _TRIGGERS if _source(t) in scanner.ids}
-        _SCANNER[:] = [(scanner, ids, len(_TRIGGERS))]
-        _REGIONS.clear()
-    scanner, ids, _ = _SCANNER[0]
-    index = ids.get(trigger)
-    if index is None:
-        return None
-    if text not in _REGIONS:
-        _REGIONS.clear()  # one document at a time
-        _REGIONS[text] = scanner.regions(prescan.ascii_view(_lower(text)))
-    return _REGIONS[text][index]
+    return _TRIGGER_SCAN.of(trigger, text)
 
 
 def _ends(pattern: re.Pattern[str], text: str) -> list[int] | None:
     """Where a declared costly pattern's matches may end in a foldable text, in order, or None
     when Hyperscan cannot say."""
-    if prescan.hyperscan is None or pattern not in _WINDOWED:
-        return None
-    if not _ENDS_SCANNER or _ENDS_SCANNER[0][2] < len(_WINDOWED):
-        scanner = prescan.Scanner([_source(p) for p in _WINDOWED], starts=False)
-        ids = {p: scanner.ids[_source(p)] for p in _WINDOWED if _source(p) in scanner.ids}
-        _ENDS_SCANNER[:] = [(scanner, ids, len(_WINDOWED))]
-        _ENDS.clear()
-    scanner, ids, _ = _ENDS_SCANNER[0]
-    index = ids.get(pattern)
-    if index is None:
-        return None
-    if text not in _ENDS:
-        _ENDS.clear()  # one document at a time
-        _ENDS[text] = scanner.ends(prescan.ascii_view(_lower(text)))
-    return _ENDS[text][index]
+    return _WINDOWED_SCAN.of(pattern, text)
 
 
 def _source(trigger: re.Pattern[str]) -> tuple[str, int]:
