@@ -243,3 +243,15 @@ def _format(value: float) -> str:
     if value == int(value):
         return f"{int(value):,}"
     return f"{value:,.6f}".rstrip("0").rstrip(".")
+
+
+def per_unit(tokens: list[Token], phrase: NumberPhrase) -> bool:
+    """An amount per something: "$5 per month", "€20 a head", "$3 each", "£10 a week",
+    "$6.44 a share": a rate, not a total, a part or a value that grows."""
+    after = [t.lower for t in tokens[phrase.last + 1 : phrase.last + 3]]
+    if after[:1] in (["per"], ["each"], ["apiece"]):
+        return True
+    units = lexicon.table("time_units.tsv")
+    return after[:1] in (["a"], ["an"], ["every"]) and (
+        len(after) > 1 and (after[1] in units or after[1] in ("head", "person", "ticket", "share"))
+    )

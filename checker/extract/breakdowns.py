@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 from functools import cache
 
-from checker.extract.amounts import Amounts
+from checker.extract.amounts import Amounts, per_unit
 from checker.extract.base import Draft
 from checker.language import lexicon
 from checker.language.numbers import NumberPhrase
@@ -131,7 +131,7 @@ def _nearest_before(amounts: Amounts, lists: list[list[int]], n: int) -> int | N
     # lists are in order and each holds one or more amounts: the last 24 hold the last 12
     earlier = sorted((m for lst in lists[max(0, n - 24) : n] for m in lst), reverse=True)
     for index in earlier[:12]:
-        if _rate(amounts.analysis.tokens, amounts.analysis.numbers[index]):
+        if per_unit(amounts.analysis.tokens, amounts.analysis.numbers[index]):
             continue  # "donations of as little as $5 per month": a rate, no total, no bar
         if all(_compatible(amounts.by_phrase[index], p) for p in parts):
             return index
@@ -154,7 +154,7 @@ def _told_before(amounts: Amounts, lists: list[list[int]], n: int, used: set[int
         phrase = phrases[index]
         if tokens[first].para - tokens[phrase.last].para > _REACH:
             return None
-        if index in used or phrase.role == "part" or _rate(tokens, phrase):
+        if index in used or phrase.role == "part" or per_unit(tokens, phrase):
             continue
         if not all(_compatible(total, p) for p in parts) or not _counts_match(total, parts):
             continue
@@ -162,17 +162,6 @@ def _told_before(amounts: Amounts, lists: list[list[int]], n: int, used: set[int
         if amount >= 2 and amount / 2 <= together <= amount * 2:
             return index if _opens_with_cue(tokens, first, total) else None
     return None
-
-
-def _rate(tokens: list[Token], phrase: NumberPhrase) -> bool:
-    """An amount per something: "$5 per month", "€20 a head", "$3 each", "£10 a week"."""
-    after = [t.lower for t in tokens[phrase.last + 1 : phrase.last + 3]]
-    if after[:1] in (["per"], ["each"], ["apiece"]):
-        return True
-    units = lexicon.table("time_units.tsv")
-    return after[:1] in (["a"], ["an"], ["every"]) and (
-        len(after) > 1 and (after[1] in units or after[1] in ("head", "person", "ticket"))
-    )
 
 
 def _counts_match(total: Draft, parts: list[Draft]) -> bool:

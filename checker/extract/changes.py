@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from checker.extract.amounts import Amounts, _draft
+from checker.extract.amounts import Amounts, _draft, per_unit
 from checker.extract.base import Draft
 from checker.extract.shares import is_change
 from checker.language import lexicon
@@ -254,10 +254,13 @@ def _before(finder: _Finder, begin: int, first: int, stated: int | None, old: in
         for i, p in enumerate(finder.phrases)
         if begin <= p.first < first and i not in (stated, old)
     ]
+    tokens = finder.tokens
     for index in reversed(candidates):
         phrase = finder.phrases[index]
         if phrase.year_like:
             continue  # "in 2024"
+        if per_unit(tokens, phrase) and not per_unit(tokens, finder.phrases[old]):
+            continue  # "earned $422.5 million, or $6.44 a share, up 8.9% from $387.8 million"
         if phrase.kind in ("percent", "points") and finder.phrases[old].kind not in (
             "percent",
             "points",
