@@ -149,8 +149,8 @@ def verb_of_date(analysis: Analysis, index: int, last: int | None = None) -> int
         ):
             k -= 1
         return verb_of_date(analysis, k)  # "for 2024 and 2025": as the date before it
-    if before is not None and before.lower == "of":
-        return None
+    if before is not None and before.lower in ("of", "due"):
+        return None  # "the launch of 2024", "debentures due March 1, 2011": a noun's date
     eventive = False
     if before is not None and before.tag == "ADP" and index > 1:
         owner = analysis.phrase_of(index - 2)
