@@ -240,10 +240,31 @@ def _values(
             old, new = _bullets(finder, first)
     if old is None or new is None or old == new:
         return None
+    if stated is not None and _nearer_change(finder, stated, old, new, begin, end):
+        return None
     before, after = finder.value(old), finder.value(new)
     if before is None or after is None or not _comparable(before, after):
         return None
     return before, after
+
+
+def _nearer_change(finder: _Finder, stated: int, old: int, new: int, begin: int, end: int) -> bool:
+    """Whether the two values, said before this change, follow another stated change in the
+    sentence: "to B from A" completes the change before it ("a 38% jump in pretax profit to
+    £54.8 million from £39.8 million on a 63% rise in sales": the 38%'s, not the 63%'s)."""
+    tokens, phrases = finder.tokens, finder.phrases
+    lo = min(phrases[old].first, phrases[new].first)
+    hi = max(phrases[old].last, phrases[new].last)
+    if phrases[stated].first < hi:
+        return False
+    return any(
+        i != stated
+        and begin <= p.first
+        and p.last < lo
+        and p.kind in ("percent", "points")
+        and is_change(tokens, p)
+        for i, p in enumerate(phrases)
+    )
 
 
 def _before(finder: _Finder, begin: int, first: int, stated: int | None, old: int) -> int | None:
