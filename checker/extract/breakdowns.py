@@ -305,6 +305,8 @@ def _partitives(amounts: Amounts) -> list[Draft]:
             draft = amounts.by_phrase[later]
             if not _compatible(whole, draft) or other.whole is not None:
                 continue
+            if other.hyphen and other.hyphen != "strong":
+                continue  # "one of three executives on its eight-person committee": a size
             if tokens[other.first].sent == sentence + 1 and other.role != "rest":
                 break
             parts.append(draft)
