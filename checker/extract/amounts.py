@@ -224,7 +224,7 @@ def _evidence(
     return CountEvidence(
         counted=counted(source, unit, group),
         head=source.head.text if source.head is not None else group,
-        modifiers=source.modifiers,
+        modifiers=(*phrase.premodifiers, *source.modifiers),
         qualifiers=tuple(f"{q.word} {q.text}".lower() for q in phrase.qualifiers),
         determiner=phrase.determiner,
         possessor=phrase.possessor,

@@ -52,6 +52,7 @@ class NumberPhrase:
     hedge_start: int | None = None
     head: Token | None = None  # the noun it counts or describes
     modifiers: tuple[str, ...] = ()  # words between the number and the head ("retired")
+    premodifiers: tuple[str, ...] = ()  # between the determiner and the number ("additional")
     qualifiers: list[Qualifier] = field(default_factory=list)
     determiner: str | None = None  # "the", "those", "all", "each of the", a possessor's "'s"
     possessor: str | None = None  # "the youth theatre's" of "the youth theatre's 1,840 volunteers"
@@ -456,6 +457,10 @@ def _determiner(tokens: list[Token], phrase: NumberPhrase) -> None:
     ):
         if tokens[k].lower in ("other", "remaining"):
             phrase.role = "rest"
+        elif tokens[k].lower in ("additional", "first", "last"):
+            # "the additional 48% stake", "the first 100 members": another figure than one
+            # said before, or a part of it ("a new 15-mile route" is the route that is new)
+            phrase.premodifiers = (tokens[k].lower, *phrase.premodifiers)
         k -= 1
     if k < 0:
         return
