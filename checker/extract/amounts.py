@@ -253,5 +253,5 @@ def per_unit(tokens: list[Token], phrase: NumberPhrase) -> bool:
         return True
     units = lexicon.table("time_units.tsv")
     return after[:1] in (["a"], ["an"], ["every"]) and (
-        len(after) > 1 and (after[1] in units or after[1] in ("head", "person", "ticket", "share"))
+        len(after) > 1 and (after[1] in units or after[1] in lexicon.words("rate_nouns.txt"))
     )
